@@ -1,0 +1,2 @@
+// Filled in by the foundation: starts shared test services (Upstash bridge, Neon ws proxy).
+export default async function setup(): Promise<void> {}
