@@ -4,10 +4,10 @@ import WebSocket from 'ws';
 import { PG_HOST, PG_PORT, PG_USER, reachable } from '../../test/support/services.ts';
 import {
   applyNeonLocalConfig,
+  applyNeonLocalConfigToPool,
   neonLocalConfig,
   parseTargetAddress,
   startWsProxy,
-  useNeonLocalConfig,
   type WsProxy,
 } from './ws-proxy.ts';
 
@@ -55,7 +55,7 @@ describe.skipIf(!pgUp && !ci)('ws-proxy in front of the local PostgreSQL', () =>
   beforeAll(async () => {
     if (!pgUp) throw new Error(`CI=true and PostgreSQL is unreachable at ${PG_HOST}:${PG_PORT}`);
     proxy = await startWsProxy();
-    pool = useNeonLocalConfig(new Pool({ connectionString, max: 4 }), neonLocalConfig(proxy.port));
+    pool = applyNeonLocalConfigToPool(new Pool({ connectionString, max: 4 }), neonLocalConfig(proxy.port));
   });
 
   afterAll(async () => {
@@ -75,6 +75,18 @@ describe.skipIf(!pgUp && !ci)('ws-proxy in front of the local PostgreSQL', () =>
       'café ✓ 🧾',
     ]);
     expect(rows).toEqual([{ sum: 42, text: 'café ✓ 🧾' }]);
+  });
+
+  it('carries multi-megabyte parameters and rows intact in both directions', async () => {
+    const big = 'ledger-'.repeat(400_000); // 2.8 MB up
+    const { rows } = await pool.query(
+      `select md5($1::text) as sum, length($1::text) as len, repeat('z', 6000000) as down`,
+      [big],
+    );
+    const { createHash } = await import('node:crypto');
+    expect(rows[0].sum).toBe(createHash('md5').update(big).digest('hex'));
+    expect(rows[0].len).toBe(big.length);
+    expect(rows[0].down).toHaveLength(6_000_000);
   });
 
   it('runs an interactive transaction on one client and rolls it back', async () => {
@@ -132,7 +144,7 @@ describe.skipIf(!pgUp && !ci)('ws-proxy in front of the local PostgreSQL', () =>
     expect(await handshakeStatus(`${base}127.0.0.1:${PG_PORT}`)).toBe(101);
 
     const remote = new Pool({ connectionString: `postgres://${PG_USER}@10.1.2.3:5432/postgres` });
-    useNeonLocalConfig(remote, neonLocalConfig(proxy.port));
+    applyNeonLocalConfigToPool(remote, neonLocalConfig(proxy.port));
     remote.on('error', () => {});
     await expect(remote.query('select 1')).rejects.toBeDefined();
     await remote.end();

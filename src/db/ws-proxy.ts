@@ -217,7 +217,7 @@ export function applyNeonLocalConfig(target: NeonLocalConfig, settings: NeonLoca
  * ignores a `Client` constructor option (its own class field overwrites it), so this swaps the
  * pool's `Client` property for a subclass that configures each instance before it connects.
  */
-export function useNeonLocalConfig<P extends Pool>(pool: P, settings: NeonLocalConfig): P {
+export function applyNeonLocalConfigToPool<P extends Pool>(pool: P, settings: NeonLocalConfig): P {
   const Base = pool.Client;
   pool.Client = class LocalNeonClient extends Base {
     constructor(...args: ConstructorParameters<typeof Base>) {
