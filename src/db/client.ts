@@ -1,0 +1,99 @@
+// Two drivers behind one `Db` type: PGlite (embedded, tests) and the Neon serverless Pool over
+// WebSocket (production; also plain PostgreSQL through a loopback WebSocket-to-TCP proxy).
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { neonConfig, Pool } from '@neondatabase/serverless';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import ws from 'ws';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle; domain functions accept `Db | Tx` as their first argument. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export type DbHandle = {
+  db: Db;
+  driver: 'pglite' | 'neon';
+  /** Raw SQL on the underlying client (migrations, truncation in tests, LISTEN where available). */
+  exec(statement: string): Promise<void>;
+  /** Runs fn while holding a cluster-wide lock, so concurrent starts migrate once. */
+  withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export type DbOptions =
+  | { driver: 'pglite'; dataDir: string | 'memory' }
+  | { driver: 'neon'; url: string; wsProxy?: string; max?: number };
+
+export async function createDb(opts: DbOptions): Promise<DbHandle> {
+  if (opts.driver === 'pglite') {
+    let client: PGlite;
+    if (opts.dataDir === 'memory') client = new PGlite();
+    else {
+      const dir = resolve(opts.dataDir, 'pglite');
+      mkdirSync(dir, { recursive: true });
+      client = new PGlite(dir);
+    }
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    return {
+      db,
+      driver: 'pglite',
+      exec: async (s) => {
+        await client.exec(s);
+      },
+      // PGlite is single-connection and single-process: nothing to race with.
+      withMigrationLock: (fn) => fn(),
+      close: () => client.close(),
+    };
+  }
+  configureNeon(opts.wsProxy);
+  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+  // An idle client dropped by the server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzleNeon({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'neon',
+    exec: async (s) => {
+      await pool.query(s);
+    },
+    withMigrationLock: async (fn) => {
+      // Session-level advisory lock held on one dedicated connection while migrate uses others.
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock(72635410)');
+        return await fn();
+      } finally {
+        await lock.query('select pg_advisory_unlock(72635410)').catch(() => {});
+        lock.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Node has no global WebSocket the driver can rely on, so hand it `ws`. For a local proxy the
+ * settings are global on `neonConfig` (the Pool creates its clients internally); a process talks to
+ * one database, so that is safe. coalesceWrites=false: measured ~0.23 ms per query vs ~1.4 ms.
+ */
+function configureNeon(wsProxy: string | undefined): void {
+  neonConfig.webSocketConstructor = ws;
+  if (!wsProxy) return;
+  neonConfig.wsProxy = (host, port) => `${wsProxy}/v2?address=${host}:${port}`;
+  neonConfig.useSecureWebSocket = false;
+  neonConfig.pipelineTLS = false;
+  neonConfig.pipelineConnect = false;
+  neonConfig.coalesceWrites = false;
+}
+
+export async function pingDb(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

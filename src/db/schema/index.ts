@@ -1,0 +1,3 @@
+export * from './customers.ts';
+export * from './jobs.ts';
+export * from './stripe-events.ts';

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from '../app-env.ts';
+import type { StripeEventLike } from '../billing/reduce.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../errors.ts';
+import { ingestEvent } from './ingest.ts';
+import { verifyStripeEvent } from './verify.ts';
+
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+export function webhookRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.post(
+    '/webhooks/stripe',
+    bodyLimit({
+      maxSize: WEBHOOK_BODY_LIMIT,
+      onError: () => {
+        deps.metrics.webhookRequests.inc({ outcome: 'too_large' });
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Webhook bodies are limited to 1 MiB.');
+      },
+    }),
+    async (c) => {
+      const started = performance.now();
+      // The raw text, before anything parses it: the signature covers these exact bytes.
+      const raw = await c.req.text();
+      const verified = await verifyStripeEvent(
+        deps.stripe,
+        raw,
+        c.req.header('stripe-signature'),
+        deps.config.stripeWebhookSecrets,
+        deps.clock.now().getTime(),
+      );
+      if (!verified.ok) {
+        deps.metrics.signatureFailures.inc();
+        deps.metrics.webhookRequests.inc({ outcome: 'invalid_signature' });
+        throw new AppError('INVALID_SIGNATURE', describe(verified.reason));
+      }
+      const result = await ingestEvent(deps, verified.event as unknown as StripeEventLike, 'webhook').catch(
+        (err) => {
+          deps.metrics.webhookRequests.inc({ outcome: 'error' });
+          throw new AppError('INTERNAL', 'Could not store the event.', { cause: err });
+        },
+      );
+      deps.metrics.webhookRequests.inc({ outcome: result.outcome });
+      if (result.outcome === 'duplicate') deps.metrics.duplicates.inc();
+      if (result.outcome === 'ignored') deps.metrics.ignoredEvents.inc();
+      deps.metrics.ackLatency.observe((performance.now() - started) / 1000);
+      return c.json({ received: true, id: result.eventId, outcome: result.outcome });
+    },
+  );
+  return app;
+}
+
+function describe(reason: 'missing_signature' | 'invalid_signature' | 'invalid_payload'): string {
+  if (reason === 'missing_signature') return 'Missing Stripe-Signature header.';
+  if (reason === 'invalid_payload') return 'The signed payload is not a Stripe event.';
+  return 'No valid signature for this payload (wrong secret, altered body or expired timestamp).';
+}
