@@ -1,0 +1,220 @@
+// Which effects a change of the record calls for. CRM and cancellation effects follow transitions of
+// derived state (so a late or repeated event cannot fire them twice: the transition happens once, and
+// its key names the object, not the event); payment e-mails follow the event that carries them,
+// keyed by invoice, and are skipped when a newer fact already contradicts them.
+
+import { type Effect, effectKey, type Lifecycle } from './effects.ts';
+import type { StripeEventLike } from './event-types.ts';
+import { objectOf } from './facts-merge.ts';
+import type { BillingRecord, ReviewReason } from './record.ts';
+import { readInvoice, readSubscription } from './stripe-shapes.ts';
+import { compareVersions, DAY_SECONDS, toIso, toUnix } from './version.ts';
+
+export function planEffects(
+  prev: BillingRecord,
+  next: BillingRecord,
+  event: StripeEventLike | null,
+  graceDays: number,
+): Effect[] {
+  return [
+    ...crmEffects(prev, next, event),
+    ...(event ? eventEmails(next, event, graceDays) : []),
+    ...canceledEmail(prev, next),
+    ...alertEffects(prev, next),
+  ];
+}
+
+export function lifecycleOf(record: BillingRecord): Lifecycle {
+  if (record.deleted) return 'churned';
+  switch (record.subscription?.status) {
+    case 'trialing':
+      return 'trial';
+    case 'active':
+      return 'customer';
+    case 'past_due':
+    case 'unpaid':
+      return 'past_due';
+    case 'paused':
+      return 'paused';
+    case 'canceled':
+    case 'incomplete_expired':
+      return 'churned';
+    default:
+      return 'lead';
+  }
+}
+
+/** Create on the first paid event, update on a plan or lifecycle change, close the loop on churn. */
+function crmEffects(prev: BillingRecord, next: BillingRecord, event: StripeEventLike | null): Effect[] {
+  if (!next.facts.firstPaid || !event) return [];
+  const crm = (trigger: CrmTrigger, ...transition: string[]): Effect[] => [
+    crmEffect(next, trigger, transition),
+  ];
+  // The key is per customer, so neither a redelivery nor a payment retry can create a second contact.
+  if (!prev.facts.firstPaid) return crm('first_payment', 'create');
+  const before = lifecycleOf(prev);
+  const after = lifecycleOf(next);
+  if (after === 'churned' && before !== 'churned') {
+    return crm('canceled', 'churned', next.subscription?.id ?? 'customer_deleted');
+  }
+  const plan = next.subscription?.planId ?? null;
+  if (plan && plan !== (prev.subscription?.planId ?? null)) return crm('plan_changed', 'update', event.id);
+  if (after !== before) return crm('lifecycle_changed', 'update', event.id);
+  return [];
+}
+
+type CrmTrigger = 'first_payment' | 'plan_changed' | 'lifecycle_changed' | 'canceled';
+
+function crmEffect(r: BillingRecord, trigger: CrmTrigger, transition: string[]): Effect {
+  return {
+    kind: 'crm.upsertContact',
+    key: effectKey('crm.upsertContact', r.stripeCustomerId, ...transition),
+    stripeCustomerId: r.stripeCustomerId,
+    payload: {
+      action: trigger === 'first_payment' ? 'create' : 'update',
+      trigger,
+      crmContactId: r.crmContactId,
+      authUserId: r.authUserId,
+      email: r.email,
+      name: r.name,
+      lifecycle: lifecycleOf(r),
+      planId: r.subscription?.planId ?? null,
+      planName: r.subscription?.planName ?? null,
+      subscriptionId: r.subscription?.id ?? null,
+      subscriptionStatus: r.subscription?.status ?? null,
+      hasAccess: r.access.hasAccess,
+    },
+  };
+}
+
+function eventEmails(next: BillingRecord, event: StripeEventLike, graceDays: number): Effect[] {
+  const to = next.email;
+  if (!to) return [];
+  const cus = next.stripeCustomerId;
+  const o = objectOf(event);
+  const at = toIso(event.created);
+  if (event.type === 'invoice.paid') {
+    const inv = readInvoice(o);
+    if (inv.amountPaid <= 0) return [];
+    const planName = next.subscription?.planName ?? null;
+    const facts = { amount: inv.amountPaid, currency: inv.currency, invoiceId: inv.id, planName, paidAt: at };
+    return [email(cus, ['payment_confirmation', inv.id], { template: 'payment_confirmation', to, facts })];
+  }
+  if (event.type === 'invoice.payment_failed' || event.type === 'invoice.payment_action_required') {
+    const inv = readInvoice(o);
+    // One e-mail per invoice however many retries fail, and none once the invoice is paid.
+    if (invoicePaidAfter(next, inv.id, event)) return [];
+    const graceEnd = next.firstFailedPaymentAt
+      ? toUnix(next.firstFailedPaymentAt) + graceDays * DAY_SECONDS
+      : null;
+    const facts = {
+      amount: inv.amountDue,
+      currency: inv.currency,
+      invoiceId: inv.id,
+      actionRequired: event.type === 'invoice.payment_action_required',
+      hostedInvoiceUrl: inv.hostedInvoiceUrl,
+      failedAt: at,
+      accessUntil: next.subscription?.status === 'past_due' ? toIso(graceEnd) : null,
+    };
+    return [email(cus, ['payment_failed', inv.id], { template: 'payment_failed', to, facts })];
+  }
+  if (event.type === 'customer.subscription.trial_will_end') {
+    const s = readSubscription(o);
+    const current = next.facts.subscriptions.find((x) => x.id === s.id)?.entries.at(-1);
+    if (current?.status !== 'trialing') return [];
+    const facts = {
+      subscriptionId: s.id,
+      trialEnd: toIso(s.trialEnd),
+      planName: next.subscription?.planName ?? null,
+    };
+    return [
+      email(cus, ['trial_will_end', s.id, String(s.trialEnd)], { template: 'trial_will_end', to, facts }),
+    ];
+  }
+  return [];
+}
+
+function invoicePaidAfter(next: BillingRecord, invoiceId: string, event: StripeEventLike): boolean {
+  const mine = next.facts.payments.find((p) => p.v.eventId === event.id);
+  return next.facts.payments.some(
+    (p) =>
+      p.invoiceId === invoiceId &&
+      p.kind === 'invoice' &&
+      p.streak === 'success' &&
+      (!mine || compareVersions(p.v, mine.v) > 0),
+  );
+}
+
+function canceledEmail(prev: BillingRecord, next: BillingRecord): Effect[] {
+  const sub = next.subscription;
+  if (!next.email || !sub || sub.stripeStatus !== 'canceled') return [];
+  if (prev.subscription?.id === sub.id && prev.subscription.stripeStatus === 'canceled') return [];
+  const facts = { subscriptionId: sub.id, endedAt: sub.endedAt ?? sub.canceledAt, planName: sub.planName };
+  return [
+    email(next.stripeCustomerId, ['subscription_canceled', sub.id], {
+      template: 'subscription_canceled',
+      to: next.email,
+      facts,
+    }),
+  ];
+}
+
+function email(
+  stripeCustomerId: string,
+  transition: string[],
+  payload: Extract<Effect, { kind: 'email.send' }>['payload'],
+): Effect {
+  return {
+    kind: 'email.send',
+    key: effectKey('email.send', stripeCustomerId, ...transition),
+    stripeCustomerId,
+    payload,
+  };
+}
+
+const SEVERITY: Record<ReviewReason, 'warning' | 'critical'> = {
+  missing_link: 'warning',
+  conflicting_auth_user: 'critical',
+  paid_after_cancel: 'warning',
+  payment_disputed: 'critical',
+};
+
+const TEXT: Record<ReviewReason, string> = {
+  missing_link:
+    'has billing activity but no linked app user; access is frozen until someone links or resolves it',
+  conflicting_auth_user: 'is claimed by more than one app user; access is frozen until a person picks one',
+  paid_after_cancel: 'paid an invoice after its subscription ended; check whether to refund or reactivate',
+  payment_disputed: 'disputed a charge; access is frozen until a person reviews it',
+};
+
+function alertEffects(prev: BillingRecord, next: BillingRecord): Effect[] {
+  const known = new Set(prev.review.issues.map((i) => i.key));
+  const effects: Effect[] = next.review.issues
+    .filter((i) => !known.has(i.key))
+    .map((i) => ({
+      kind: 'alert.notify',
+      key: effectKey('alert.notify', next.stripeCustomerId, i.key),
+      stripeCustomerId: next.stripeCustomerId,
+      payload: {
+        severity: SEVERITY[i.reason],
+        reason: i.reason,
+        text: `Customer ${next.stripeCustomerId} ${TEXT[i.reason]} (${i.key}).`,
+        issueKey: i.key,
+      },
+    }));
+  const sub = next.subscription;
+  if (sub?.priceId && !sub.planId && prev.subscription?.priceId !== sub.priceId) {
+    effects.push({
+      kind: 'alert.notify',
+      key: effectKey('alert.notify', next.stripeCustomerId, 'unknown_price', sub.priceId),
+      stripeCustomerId: next.stripeCustomerId,
+      payload: {
+        severity: 'warning',
+        reason: 'unknown_price',
+        text: `Price ${sub.priceId} of customer ${next.stripeCustomerId} is not in PLAN_CATALOGUE; the plan shows as unknown.`,
+        issueKey: null,
+      },
+    });
+  }
+  return effects;
+}
