@@ -1,3 +1,4 @@
+export * from './agent.ts';
 export * from './customers.ts';
 export * from './jobs.ts';
 export * from './stripe-events.ts';
