@@ -1,6 +1,10 @@
+import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import { jobs } from '../db/schema/index.ts';
 import { isJobKind, JOB_CATALOGUE } from './catalogue.ts';
+
+/** The channel workers LISTEN on (where the driver allows) to pick new jobs up within milliseconds. */
+export const JOBS_CHANNEL = 'ledgerdesk_jobs';
 
 export type EffectInput = {
   kind: string;
@@ -12,6 +16,8 @@ export type EffectInput = {
 /**
  * Writes effects into the outbox inside the caller's transaction. The key is the effect's
  * idempotency key: a second effect with the same key is dropped, so replays never double an effect.
+ * A NOTIFY in the same transaction is delivered only on commit, so a woken worker always finds the
+ * rows; PostgreSQL folds identical notifications of one transaction into one.
  */
 export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt?: Date): Promise<number> {
   if (effects.length === 0) return 0;
@@ -24,7 +30,8 @@ export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt
       stripeCustomerId: e.stripeCustomerId ?? null,
       payload: spec.payload.parse(e.payload),
       maxAttempts: spec.maxAttempts,
-      ...(ackedAt && { ackedAt, runAt: ackedAt }),
+      // run_at keeps the database's now(): an app clock ahead of the database's would hold jobs back.
+      ...(ackedAt && { ackedAt }),
     };
   });
   const inserted = await tx
@@ -32,5 +39,6 @@ export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt
     .values(rows)
     .onConflictDoNothing({ target: jobs.key })
     .returning({ id: jobs.id });
+  if (inserted.length > 0) await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
   return inserted.length;
 }
