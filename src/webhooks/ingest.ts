@@ -1,9 +1,9 @@
 // One verified Stripe event -> one transaction: event row, reduced record, outbox rows; or nothing.
 import { eq, sql } from 'drizzle-orm';
 import { lockRecord, saveRecord } from '../billing/ingest-store.ts';
-import { customerIdOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
+import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { stripeEvents } from '../db/schema/index.ts';
+import { customers, stripeEvents } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { enqueueEffects } from '../jobs/enqueue.ts';
 
@@ -25,7 +25,7 @@ export async function ingestEvent(
 ): Promise<IngestResult> {
   const ackedAt = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    const stripeCustomerId = customerIdOf(event);
+    const stripeCustomerId = customerIdOf(event) ?? (await customerOfPayment(tx, event));
     const inserted = await tx
       .insert(stripeEvents)
       .values({
@@ -70,4 +70,26 @@ async function countDuplicate(tx: DbOrTx, id: string): Promise<void> {
     .update(stripeEvents)
     .set({ duplicateCount: sql`${stripeEvents.duplicateCount} + 1`, lastDuplicateAt: sql`now()` })
     .where(eq(stripeEvents.id, id));
+}
+
+/**
+ * A dispute names a charge, not a customer: find the customer whose record has seen that charge or
+ * payment intent. Unknown -> null (stored as ignored; reconcile or a later event fills it in).
+ */
+async function customerOfPayment(tx: DbOrTx, event: StripeEventLike): Promise<string | null> {
+  if (event.type !== 'charge.dispute.created') return null;
+  const refs = paymentRefsOf(event);
+  const probes = [
+    refs.chargeId && [{ chargeId: refs.chargeId }],
+    refs.paymentIntentId && [{ paymentIntentId: refs.paymentIntentId }],
+  ].filter((p): p is { chargeId: string }[] | { paymentIntentId: string }[] => Boolean(p));
+  for (const probe of probes) {
+    const [row] = await tx
+      .select({ id: customers.stripeCustomerId })
+      .from(customers)
+      .where(sql`${customers.record}->'facts'->'payments' @> ${JSON.stringify(probe)}::jsonb`)
+      .limit(1);
+    if (row) return row.id;
+  }
+  return null;
 }

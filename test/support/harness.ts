@@ -2,14 +2,14 @@
 // PostgreSQL through the Neon driver (skipped, and said so, only when PostgreSQL is unreachable locally).
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { neonConfig, Pool } from '@neondatabase/serverless';
+import { Pool } from '@neondatabase/serverless';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, inject } from 'vitest';
-import ws from 'ws';
 import { createApp } from '../../src/app.ts';
 import type { Config } from '../../src/config.ts';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
 import { migrateDb } from '../../src/db/migrate.ts';
+import { applyNeonLocalConfigToPool, neonLocalConfig } from '../../src/db/ws-proxy.ts';
 import { type Clock, createDeps, type Deps } from '../../src/deps.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { createRedis } from '../../src/ops/redis.ts';
@@ -45,17 +45,11 @@ export function driverAvailable(driver: Driver): boolean {
 
 /** Creates a throwaway database on the local PostgreSQL (through the Neon driver) and returns its URL. */
 export async function createThrowawayDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const proxy = inject('wsProxy');
-  neonConfig.webSocketConstructor = ws;
-  neonConfig.wsProxy = (host, port) => `${proxy}/v2?address=${host}:${port}`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineTLS = false;
-  neonConfig.pipelineConnect = false;
-  neonConfig.coalesceWrites = false;
-  const admin = new Pool({
-    connectionString: `postgres://${PG_USER}@${PG_HOST}:${PG_PORT}/postgres`,
-    max: 1,
-  });
+  const [proxyHost, proxyPort] = inject('wsProxy').split(':') as [string, string];
+  const admin = applyNeonLocalConfigToPool(
+    new Pool({ connectionString: `postgres://${PG_USER}@${PG_HOST}:${PG_PORT}/postgres`, max: 1 }),
+    neonLocalConfig(Number(proxyPort), proxyHost),
+  );
   const name = `ledgerdesk_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await admin.query(`create database ${name}`);
   return {
