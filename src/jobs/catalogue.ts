@@ -1,28 +1,12 @@
 import { z } from 'zod';
+import { AlertPayloadSchema, CrmUpsertPayloadSchema, EmailPayloadSchema } from '../billing/effects.ts';
 
 /**
- * Payload schemas are loose on purpose: the reducer (and later the agent) own what they put in, and
- * handlers reload current state from the record rather than trusting a snapshot taken at enqueue
- * time. The fields named here are the ones handlers read when present.
+ * The billing effects' payload schemas are billing's own (effects.ts): one declaration, checked at
+ * enqueue. Handoff payloads belong to the agent module; until it declares them the schema is loose
+ * and the handler forwards the payload as the webhook's `data`.
  */
-const CrmPayload = z.looseObject({
-  /** create | update | close: the transition that caused the sync (for the log; the record decides). */
-  action: z.string().optional(),
-  email: z.string().optional(),
-});
-const EmailPayload = z.looseObject({
-  template: z.string().optional(),
-  to: z.string().optional(),
-  subject: z.string().optional(),
-});
-const AlertPayload = z.looseObject({
-  text: z.string().optional(),
-  reason: z.string().optional(),
-  severity: z.string().optional(),
-});
-const HandoffPayload = z.looseObject({
-  type: z.string().optional(),
-});
+const HandoffPayloadSchema = z.looseObject({ type: z.string().optional() });
 
 export type RetryBudget = {
   /** Attempts before the job is dead-lettered. */
@@ -45,24 +29,26 @@ export const JOB_CATALOGUE = {
     maxAttempts: 8,
     baseDelayMs: 10_000,
     maxDelayMs: 60 * MINUTE,
-    payload: CrmPayload,
+    payload: CrmUpsertPayloadSchema,
   },
-  'email.send': { maxAttempts: 6, baseDelayMs: 10_000, maxDelayMs: 10 * MINUTE, payload: EmailPayload },
-  'alert.notify': { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5 * MINUTE, payload: AlertPayload },
+  'email.send': { maxAttempts: 6, baseDelayMs: 10_000, maxDelayMs: 10 * MINUTE, payload: EmailPayloadSchema },
+  'alert.notify': { maxAttempts: 5, baseDelayMs: 5_000, maxDelayMs: 5 * MINUTE, payload: AlertPayloadSchema },
   'handoff.deliver': {
     maxAttempts: 10,
     baseDelayMs: 10_000,
     maxDelayMs: 60 * MINUTE,
-    payload: HandoffPayload,
+    payload: HandoffPayloadSchema,
   },
-} as const satisfies Record<string, RetryBudget & { payload: z.ZodType<Record<string, unknown>> }>;
+} as const satisfies Record<string, RetryBudget & { payload: z.ZodType }>;
 export type JobKind = keyof typeof JOB_CATALOGUE;
 export const JOB_KINDS = Object.keys(JOB_CATALOGUE) as JobKind[];
 
-export type CrmPayload = z.output<typeof CrmPayload>;
-export type EmailPayload = z.output<typeof EmailPayload>;
-export type AlertPayload = z.output<typeof AlertPayload>;
-export type HandoffPayload = z.output<typeof HandoffPayload>;
+export type {
+  AlertPayload,
+  CrmUpsertPayload,
+  EmailPayload,
+} from '../billing/effects.ts';
+export type HandoffPayload = z.output<typeof HandoffPayloadSchema>;
 
 export function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_CATALOGUE, kind);

@@ -2,6 +2,7 @@
 // billing record's plan and status. The handler syncs the record's *current* state, not a snapshot
 // from enqueue time, so a late or retried job can never write an older state over a newer one.
 
+import { lifecycleOf } from '../billing/effects-plan.ts';
 import { lockRecord, saveRecord } from '../billing/ingest-store.ts';
 import { getRecordByCustomer } from '../billing/queries.ts';
 import type { BillingRecord } from '../billing/record.ts';
@@ -54,6 +55,7 @@ export function contactProperties(record: BillingRecord): ContactProperties {
   const sub = record.subscription;
   const props: ContactProperties = {
     ledgerdesk_stripe_customer_id: record.stripeCustomerId,
+    ledgerdesk_lifecycle: lifecycleOf(record),
     ledgerdesk_plan: sub?.planId ?? '',
     ledgerdesk_subscription_status: record.deleted ? 'deleted' : (sub?.status ?? 'none'),
     ledgerdesk_has_access: String(record.access.hasAccess),

@@ -26,24 +26,22 @@ export async function deadLetter(tx: Tx, d: DeadLetter): Promise<boolean> {
   // An alert about a dead alert would go to the same dead target, and its own death would raise
   // another: the loop stops here. The failure is still in the log, the metrics and the review queue.
   if (job.kind !== 'alert.notify') {
-    await enqueueEffects(tx, [deadLetterAlert(job, d.error, deaths)], d.at);
+    await enqueueEffects(tx, [deadLetterAlert(job, d.error, deaths, issueKey)], d.at);
   }
   return true;
 }
 
-function deadLetterAlert(job: Job, error: string, deaths: number) {
+function deadLetterAlert(job: Job, error: string, deaths: number, issueKey: string) {
   const who = job.stripeCustomerId ? ` for ${job.stripeCustomerId}` : '';
   return {
     kind: 'alert.notify',
     key: `alert:dead-letter:${job.key}#${deaths}`,
     stripeCustomerId: job.stripeCustomerId,
     payload: {
+      severity: 'critical',
       reason: 'effect_dead_letter',
-      severity: 'error',
-      text: `Effect ${job.kind}${who} was dead-lettered after ${job.attempts} attempt(s): ${error}`,
-      jobId: job.id,
-      jobKind: job.kind,
-      jobKey: job.key,
+      text: `Effect ${job.kind}${who} was dead-lettered after ${job.attempts} attempt(s) (job ${job.id}, key ${job.key}): ${error}`,
+      issueKey: job.stripeCustomerId ? `effect:${issueKey}` : null,
     },
   };
 }
