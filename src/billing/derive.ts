@@ -150,7 +150,7 @@ function subscriptionView(
 /**
  * Stripe's status, corrected by invoice payments newer than the snapshot: a failed renewal reads
  * past_due even if the subscription update saying so has not arrived (a failed renewal is never
- * reported as active), and a payment after it reads active again.
+ * reported as active), and a payment after it reads active again. The next snapshot takes over.
  */
 function effectiveStatus(
   id: string,
@@ -166,6 +166,10 @@ function effectiveStatus(
     return { status: 'past_due', since: streakStart(later)?.v.created ?? last.v.created };
   }
   if (last.streak === 'success' && ['past_due', 'unpaid', 'incomplete'].includes(latest.status)) {
+    return { status: 'active', since: last.v.created };
+  }
+  // A trial ends with its first paid invoice ($0 trial invoices do not count).
+  if (last.streak === 'success' && latest.status === 'trialing' && last.amount > 0) {
     return { status: 'active', since: last.v.created };
   }
   return { status: latest.status, since: null };

@@ -103,7 +103,7 @@ function eventEmails(next: BillingRecord, event: StripeEventLike, graceDays: num
   if (event.type === 'invoice.payment_failed' || event.type === 'invoice.payment_action_required') {
     const inv = readInvoice(o);
     // One e-mail per invoice however many retries fail, and none once the invoice is paid.
-    if (invoicePaidAfter(next, inv.id, event)) return [];
+    if (invoiceSettled(next, inv.id, event)) return [];
     const graceEnd = next.firstFailedPaymentAt
       ? toUnix(next.firstFailedPaymentAt) + graceDays * DAY_SECONDS
       : null;
@@ -134,15 +134,15 @@ function eventEmails(next: BillingRecord, event: StripeEventLike, graceDays: num
   return [];
 }
 
-function invoicePaidAfter(next: BillingRecord, invoiceId: string, event: StripeEventLike): boolean {
+/** A later payment of the invoice exists, or an earlier failure already had its e-mail. */
+function invoiceSettled(next: BillingRecord, invoiceId: string, event: StripeEventLike): boolean {
   const mine = next.facts.payments.find((p) => p.v.eventId === event.id);
-  return next.facts.payments.some(
-    (p) =>
-      p.invoiceId === invoiceId &&
-      p.kind === 'invoice' &&
-      p.streak === 'success' &&
-      (!mine || compareVersions(p.v, mine.v) > 0),
-  );
+  if (!mine) return false;
+  return next.facts.payments.some((p) => {
+    if (p.kind !== 'invoice' || p.invoiceId !== invoiceId || p.v.eventId === event.id) return false;
+    const order = compareVersions(p.v, mine.v);
+    return (p.streak === 'success' && order > 0) || (p.streak === 'failure' && order < 0);
+  });
 }
 
 function canceledEmail(prev: BillingRecord, next: BillingRecord): Effect[] {

@@ -51,36 +51,47 @@ export function kindOfEvent(type: SupportedEventType): ObjectKind {
   return 'charge';
 }
 
-/**
- * Subscription statuses in the order Stripe moves through them within a moment: a subscription is
- * created incomplete or trialing, becomes active on payment, past_due on a failed renewal, and ends.
- * Cycles (past_due -> active) take hours, not the same second, so a linear rank is a safe tie-breaker.
+/*
+ * Ranks put the snapshots of one second in the order Stripe emits them, on one scale for all kinds,
+ * because derived state compares across kinds (a payment newer than the subscription snapshot, the
+ * facts older than a review trigger):
+ *   0-1      customer created, updated
+ *   100-199  subscription incomplete      (created before its first payment)
+ *   200-299  subscription trialing
+ *   300-399  payments: failed < action_required < succeeded < partially_refunded < refunded < disputed
+ *   400-999  subscription active < past_due < unpaid < paused < incomplete_expired < canceled
+ *   950      checkout.session.completed   (Stripe sends it after the subscription and invoice events)
+ *   990      customer deleted
+ * Within a status band: created < trial_will_end < updated/resumed < paused < deleted.
+ * Lifecycles that cycle (past_due -> active) take hours, so a linear order is safe within a second.
  */
-const SUBSCRIPTION_STATUS_RANK: Record<string, number> = {
-  incomplete: 0,
-  trialing: 1,
-  active: 2,
-  past_due: 3,
-  unpaid: 4,
-  paused: 5,
-  incomplete_expired: 6,
-  canceled: 7,
+const SUBSCRIPTION_STATUS_BAND: Record<string, number> = {
+  incomplete: 100,
+  trialing: 200,
+  active: 400,
+  past_due: 500,
+  unpaid: 600,
+  paused: 700,
+  incomplete_expired: 800,
+  canceled: 900,
 };
 
 const SUBSCRIPTION_TYPE_RANK: Record<string, number> = {
   'customer.subscription.created': 0,
-  'customer.subscription.trial_will_end': 1,
-  'customer.subscription.updated': 2,
-  'customer.subscription.resumed': 2,
-  'customer.subscription.paused': 3,
-  'customer.subscription.deleted': 4,
+  'customer.subscription.trial_will_end': 10,
+  'customer.subscription.updated': 20,
+  'customer.subscription.resumed': 20,
+  'customer.subscription.paused': 30,
+  'customer.subscription.deleted': 40,
 };
 
-const CUSTOMER_TYPE_RANK: Record<string, number> = {
+const CUSTOMER_RANK: Record<string, number> = {
   'customer.created': 0,
   'customer.updated': 1,
-  'customer.deleted': 2,
+  'customer.deleted': 990,
 };
+
+const CHECKOUT_RANK = 950;
 
 /** A payment moves failed -> needs action -> succeeded -> refunded -> disputed, never back within a second. */
 export const PAYMENT_STATUS_RANK: Record<PaymentStatus, number> = {
@@ -113,17 +124,17 @@ export function paymentStatusOf(type: SupportedEventType, object: Record<string,
   }
 }
 
-/** The lifecycle rank of an event's snapshot. Only compared between events of the same second. */
+/** The rank of an event's snapshot (see the scale above). Only compared between events of one second. */
 export function rankOf(type: SupportedEventType, object: Record<string, unknown>): number {
   const kind = kindOfEvent(type);
   if (kind === 'subscription') {
     const status = str(asObj(object), 'status') ?? '';
-    return (SUBSCRIPTION_STATUS_RANK[status] ?? 8) * 10 + (SUBSCRIPTION_TYPE_RANK[type] ?? 0);
+    return (SUBSCRIPTION_STATUS_BAND[status] ?? 900) + (SUBSCRIPTION_TYPE_RANK[type] ?? 0);
   }
-  if (kind === 'customer') return CUSTOMER_TYPE_RANK[type] ?? 0;
-  if (kind === 'checkout_session') return 0;
-  // Between an invoice and its payment intent in the same second, the invoice snapshot wins: it
-  // carries the subscription and invoice ids the record wants to show.
+  if (kind === 'customer') return CUSTOMER_RANK[type] ?? 1;
+  if (kind === 'checkout_session') return CHECKOUT_RANK;
+  // Between an invoice and its payment intent in the same second, the invoice comes after: Stripe
+  // sends it second, and it carries the subscription and invoice ids the record wants to show.
   const kindRank = kind === 'invoice' ? 1 : 0;
-  return PAYMENT_STATUS_RANK[paymentStatusOf(type, object)] * 10 + kindRank;
+  return 300 + PAYMENT_STATUS_RANK[paymentStatusOf(type, object)] * 10 + kindRank;
 }

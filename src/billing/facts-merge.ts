@@ -161,7 +161,6 @@ function mergePaymentIntent(f: Facts, o: Obj, event: StripeEventLike, v: Version
     failureReason: status === 'failed' ? pi.failureReason : null,
     hostedInvoiceUrl: null,
   });
-  if (status === 'succeeded' && pi.amount > 0) f.firstPaid = minVersion(f.firstPaid, v);
 }
 
 function mergeCharge(f: Facts, o: Obj, event: StripeEventLike, v: Version): void {

@@ -4,11 +4,11 @@
 // ORDERING RULE. Every snapshot an event carries gets a version (event.created, rank, event.id),
 // compared in that order:
 //   1. `created` (unix seconds): the later event's snapshot wins.
-//   2. same second: `rank`, how far along its object's lifecycle the snapshot is (event-types.ts):
-//      subscriptions incomplete < trialing < active < past_due < unpaid < paused <
-//      incomplete_expired < canceled (then created < trial_will_end < updated < paused < deleted);
-//      payments failed < action_required < succeeded < partially_refunded < refunded < disputed
-//      (an invoice above its payment intent); customers created < updated < deleted.
+//   2. same second: `rank`, the place of the snapshot in the order Stripe emits one moment's events,
+//      on one scale for all kinds (event-types.ts): customer created/updated < subscription
+//      incomplete < trialing < payments (failed < action_required < succeeded < refunded < disputed;
+//      an invoice after its payment intent) < subscription active < past_due < unpaid < paused <
+//      incomplete_expired < canceled < checkout.session.completed < customer deleted.
 //   3. same second and rank: the greater event id (plain code-unit comparison). Arbitrary, but a
 //      property of the two events, never of their arrival order.
 // Per object (each subscription, the customer, each payment object) the greatest version is the
