@@ -55,13 +55,18 @@ export function accessAt(inputs: AccessInputs, now: number, graceDays: number): 
   }
 }
 
-/** past_due keeps access for `graceDays` from the first failed payment of the current unpaid streak. */
+/**
+ * past_due keeps access for `graceDays` from the start of the unpaid streak: the first failed
+ * payment, or when the status became past_due if that is earlier (the grace never starts later than
+ * the first sign of non-payment, so learning of a failure can only shorten it).
+ */
 function pastDue(inputs: AccessInputs, now: number, graceDays: number): AccessDecision {
   const since = inputs.subscription?.statusSince ?? null;
-  const startIso = inputs.firstFailedPaymentAt ?? since;
-  // Stripe says past_due but the failure itself has not reached us yet: the grace has just begun.
-  if (!startIso) return yes('past_due_grace', null);
-  const graceEnd = toUnix(startIso) + graceDays * DAY_SECONDS;
-  if (now < graceEnd) return yes('past_due_grace', since ?? startIso);
+  const starts = [inputs.firstFailedPaymentAt, since].filter((x): x is string => x !== null).map(toUnix);
+  // Stripe says past_due and we know nothing of when: the grace has just begun.
+  if (starts.length === 0) return yes('past_due_grace', null);
+  const start = Math.min(...starts);
+  const graceEnd = start + graceDays * DAY_SECONDS;
+  if (now < graceEnd) return yes('past_due_grace', since ?? toIso(start));
   return no('past_due_grace_expired', toIso(graceEnd));
 }

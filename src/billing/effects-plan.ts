@@ -3,7 +3,7 @@
 // its key names the object, not the event); payment e-mails follow the event that carries them,
 // keyed by invoice, and are skipped when a newer fact already contradicts them.
 
-import { type Effect, effectKey, type Lifecycle } from './effects.ts';
+import { type CrmUpsertPayload, type Effect, effectKey, type Lifecycle } from './effects.ts';
 import type { StripeEventLike } from './event-types.ts';
 import { objectOf } from './facts-merge.ts';
 import type { BillingRecord, ReviewReason } from './record.ts';
@@ -44,9 +44,12 @@ export function lifecycleOf(record: BillingRecord): Lifecycle {
   }
 }
 
-/** Create on the first paid event, update on a plan or lifecycle change, close the loop on churn. */
+/**
+ * Create on the first paid event, close the loop on churn, update on a plan or lifecycle change and
+ * when the app user becomes known (checkout links it after the first invoice is paid).
+ */
 function crmEffects(prev: BillingRecord, next: BillingRecord, event: StripeEventLike | null): Effect[] {
-  if (!next.facts.firstPaid || !event) return [];
+  if (!next.facts.firstPaid) return [];
   const crm = (trigger: CrmTrigger, ...transition: string[]): Effect[] => [
     crmEffect(next, trigger, transition),
   ];
@@ -57,13 +60,16 @@ function crmEffects(prev: BillingRecord, next: BillingRecord, event: StripeEvent
   if (after === 'churned' && before !== 'churned') {
     return crm('canceled', 'churned', next.subscription?.id ?? 'customer_deleted');
   }
+  if (next.authUserId && next.authUserId !== prev.authUserId)
+    return crm('auth_user_linked', 'linked', next.authUserId);
+  if (!event) return [];
   const plan = next.subscription?.planId ?? null;
   if (plan && plan !== (prev.subscription?.planId ?? null)) return crm('plan_changed', 'update', event.id);
   if (after !== before) return crm('lifecycle_changed', 'update', event.id);
   return [];
 }
 
-type CrmTrigger = 'first_payment' | 'plan_changed' | 'lifecycle_changed' | 'canceled';
+type CrmTrigger = CrmUpsertPayload['trigger'];
 
 function crmEffect(r: BillingRecord, trigger: CrmTrigger, transition: string[]): Effect {
   return {

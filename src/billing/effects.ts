@@ -9,8 +9,8 @@ export type Lifecycle = z.infer<typeof LifecycleSchema>;
 
 export const CrmUpsertPayloadSchema = z.object({
   action: z.enum(['create', 'update']),
-  /** Why: first_payment (create), plan_changed, lifecycle_changed, canceled (closes the loop). */
-  trigger: z.enum(['first_payment', 'plan_changed', 'lifecycle_changed', 'canceled']),
+  /** Why: first_payment (create), plan_changed, lifecycle_changed, auth_user_linked, canceled (closes the loop). */
+  trigger: z.enum(['first_payment', 'plan_changed', 'lifecycle_changed', 'auth_user_linked', 'canceled']),
   crmContactId: z.string().nullable(),
   authUserId: z.string().nullable(),
   email: z.string().nullable(),
