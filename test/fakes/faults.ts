@@ -11,6 +11,8 @@ export type Faults = {
   up(): void;
   /** Delay before each answer, after the request took effect. */
   delayMs: number;
+  /** The next `n` answers are delayed by `ms` (after taking effect): a caller's timeout loses them. */
+  slowNext(n: number, ms: number): void;
   /** Requests answered with an injected failure so far. */
   readonly failed: number;
 };
@@ -20,6 +22,8 @@ export function createFaults(): Faults & { middleware: MiddlewareHandler } {
   let failStatus = 500;
   let downStatus: number | null = null;
   let failed = 0;
+  let slow = 0;
+  let slowMs = 0;
   const faults = {
     delayMs: 0,
     get failed() {
@@ -28,6 +32,10 @@ export function createFaults(): Faults & { middleware: MiddlewareHandler } {
     failNext(n: number, status = 500) {
       failing = n;
       failStatus = status;
+    },
+    slowNext(n: number, ms: number) {
+      slow = n;
+      slowMs = ms;
     },
     down(status = 503) {
       downStatus = status;
@@ -43,7 +51,12 @@ export function createFaults(): Faults & { middleware: MiddlewareHandler } {
         return c.json({ message: 'injected failure', status }, status as 500);
       }
       await next();
-      if (faults.delayMs > 0) await new Promise((r) => setTimeout(r, faults.delayMs));
+      let delay = faults.delayMs;
+      if (slow > 0) {
+        slow -= 1;
+        delay += slowMs;
+      }
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     }) satisfies MiddlewareHandler,
   };
   return faults;
