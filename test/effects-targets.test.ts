@@ -62,7 +62,9 @@ describeEachDriver('effects against their targets', (h) => {
     for (const j of dead) expect(j).toMatchObject({ status: 'dead', attempts: 8 });
     const row = await customerRow(h().deps.db, s.customerId);
     expect(row.reviewState).toBe('needs_review');
-    expect(row.record.review.issues.map((i) => i.key).sort()).toEqual(dead.map((j) => `effect:${j.key}#1`).sort());
+    expect(row.record.review.issues.map((i) => i.key).sort()).toEqual(
+      dead.map((j) => `effect:${j.key}#1`).sort(),
+    );
     expect(t.slack.messages).toHaveLength(dead.length);
     for (const j of dead) expect(t.slack.messages.some((m) => m.text.includes(j.key))).toBe(true);
 
