@@ -7,7 +7,8 @@ import { customers, stripeEvents } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { enqueueEffects } from '../jobs/enqueue.ts';
 
-export type IngestOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale' | 'needs_review';
+/** `deferred`: a dispute whose charge no record has seen yet; applied when that payment arrives. */
+export type IngestOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale' | 'needs_review' | 'deferred';
 export type IngestResult = {
   outcome: IngestOutcome;
   eventId: string;
@@ -25,6 +26,7 @@ export async function ingestEvent(
 ): Promise<IngestResult> {
   const ackedAt = deps.clock.now();
   return deps.db.transaction(async (tx) => {
+    await lockPaymentRefs(tx, event);
     const stripeCustomerId = customerIdOf(event) ?? (await customerOfPayment(tx, event));
     const inserted = await tx
       .insert(stripeEvents)
@@ -46,18 +48,31 @@ export async function ingestEvent(
       return { outcome: 'duplicate', eventId: event.id, stripeCustomerId, effects: 0 };
     }
     if (!stripeCustomerId) {
-      await setOutcome(tx, event.id, 'ignored');
-      return { outcome: 'ignored', eventId: event.id, stripeCustomerId, effects: 0 };
+      const outcome = isDispute(event) ? 'deferred' : 'ignored';
+      await setOutcome(tx, event.id, outcome);
+      return { outcome, eventId: event.id, stripeCustomerId, effects: 0 };
     }
+    const ctx = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
     const { record } = await lockRecord(tx, stripeCustomerId);
-    const result = reduce(record, event, {
-      catalogue: deps.config.PLAN_CATALOGUE,
-      graceDays: deps.config.PAST_DUE_GRACE_DAYS,
-    });
-    if (result.outcome !== 'ignored' && result.outcome !== 'stale') await saveRecord(tx, result.record);
-    const effects = await enqueueEffects(tx, result.effects, ackedAt);
+    const result = reduce(record, event, ctx);
+    let current = result.record;
+    const effects = [...result.effects];
+    let changed = result.outcome !== 'ignored' && result.outcome !== 'stale';
+    // Disputes that arrived before this payment (delivery order is not guaranteed) apply now.
+    for (const dispute of await deferredDisputesFor(tx, event)) {
+      const applied = reduce(current, dispute, ctx);
+      current = applied.record;
+      effects.push(...applied.effects);
+      changed ||= applied.outcome !== 'ignored' && applied.outcome !== 'stale';
+      await tx
+        .update(stripeEvents)
+        .set({ outcome: applied.outcome, stripeCustomerId })
+        .where(eq(stripeEvents.id, dispute.id));
+    }
+    if (changed) await saveRecord(tx, current);
+    const queued = await enqueueEffects(tx, effects, ackedAt);
     await setOutcome(tx, event.id, result.outcome);
-    return { outcome: result.outcome, eventId: event.id, stripeCustomerId, effects };
+    return { outcome: result.outcome, eventId: event.id, stripeCustomerId, effects: queued };
   });
 }
 
@@ -77,7 +92,7 @@ async function countDuplicate(tx: DbOrTx, id: string): Promise<void> {
  * payment intent. Unknown -> null (stored as ignored; reconcile or a later event fills it in).
  */
 async function customerOfPayment(tx: DbOrTx, event: StripeEventLike): Promise<string | null> {
-  if (event.type !== 'charge.dispute.created') return null;
+  if (!isDispute(event)) return null;
   const refs = paymentRefsOf(event);
   const probes = [
     refs.chargeId && [{ chargeId: refs.chargeId }],
@@ -92,4 +107,36 @@ async function customerOfPayment(tx: DbOrTx, event: StripeEventLike): Promise<st
     if (row) return row.id;
   }
   return null;
+}
+
+function isDispute(event: StripeEventLike): boolean {
+  return event.type === 'charge.dispute.created';
+}
+
+async function deferredDisputesFor(tx: DbOrTx, event: StripeEventLike): Promise<StripeEventLike[]> {
+  if (isDispute(event)) return [];
+  const refs = paymentRefsOf(event);
+  if (!refs.chargeId && !refs.paymentIntentId) return [];
+  const obj = sql`${stripeEvents.payload}->'data'->'object'`;
+  const rows = await tx
+    .select({ payload: stripeEvents.payload })
+    .from(stripeEvents)
+    .where(
+      sql`${stripeEvents.outcome} = 'deferred' and (${obj}->>'charge' = ${refs.chargeId ?? ''} or ${obj}->>'payment_intent' = ${refs.paymentIntentId ?? ''})`,
+    )
+    .orderBy(stripeEvents.created, stripeEvents.id)
+    .for('update');
+  return rows.map((r) => r.payload as StripeEventLike);
+}
+
+/**
+ * A dispute and the payment it names may arrive at the same moment on two connections: without a
+ * common lock each could miss the other (the dispute finds no payment yet, the payment finds no
+ * deferred dispute yet). Both take transaction-scoped advisory locks on the payment's ids, in sorted
+ * order and before any row lock, so one always sees the other's commit.
+ */
+async function lockPaymentRefs(tx: DbOrTx, event: StripeEventLike): Promise<void> {
+  const refs = paymentRefsOf(event);
+  const keys = [refs.chargeId, refs.paymentIntentId].filter((k): k is string => Boolean(k)).sort();
+  for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 7))`);
 }

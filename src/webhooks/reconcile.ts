@@ -36,7 +36,7 @@ function invoiceEventType(inv: Stripe.Invoice): string | null {
 }
 
 function emptyCounts(): Record<IngestOutcome, number> {
-  return { applied: 0, duplicate: 0, ignored: 0, stale: 0, needs_review: 0 };
+  return { applied: 0, duplicate: 0, ignored: 0, stale: 0, needs_review: 0, deferred: 0 };
 }
 
 export async function reconcile(

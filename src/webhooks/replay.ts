@@ -22,6 +22,7 @@ export async function replayFile(
     ignored: 0,
     stale: 0,
     needs_review: 0,
+    deferred: 0,
     invalid: 0,
   };
   const lines = createInterface({

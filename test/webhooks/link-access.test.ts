@@ -21,7 +21,11 @@ describeEachDriver(
   (h) => {
     it('links a customer the host app created, so its unlinked events reach the user', async () => {
       const s = scenario.unlinkedCheckout({ customerId: 'cus_l1', authUserId: null });
-      const created = await link(h(), { authUserId: 'user_l1', stripeCustomerId: 'cus_l1', email: 'l1@example.com' });
+      const created = await link(h(), {
+        authUserId: 'user_l1',
+        stripeCustomerId: 'cus_l1',
+        email: 'l1@example.com',
+      });
       expect(created.status).toBe(201);
       for (const e of s.events) {
         clock.t = e.created * 1000;
@@ -37,24 +41,48 @@ describeEachDriver(
     it('a second auth user claiming the same customer puts it in review', async () => {
       expect((await link(h(), { authUserId: 'user_a', stripeCustomerId: 'cus_two' })).status).toBe(201);
       const res = await link(h(), { authUserId: 'user_b', stripeCustomerId: 'cus_two' });
-      expect(await res.json()).toMatchObject({ review: { state: 'needs_review', reason: 'conflicting_auth_user' } });
+      expect(await res.json()).toMatchObject({
+        review: { state: 'needs_review', reason: 'conflicting_auth_user' },
+      });
     });
 
     it('refuses the link and entitlement routes without the host key, and bad bodies with 4xx', async () => {
-      expect((await link(h(), { authUserId: 'u', stripeCustomerId: 'cus_x' }, { 'content-type': 'application/json' })).status).toBe(401);
       expect(
-        (await link(h(), { authUserId: 'u', stripeCustomerId: 'cus_x' }, { ...HOST, authorization: 'Bearer wrong-key-0123456789' })).status,
+        (
+          await link(
+            h(),
+            { authUserId: 'u', stripeCustomerId: 'cus_x' },
+            { 'content-type': 'application/json' },
+          )
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await link(
+            h(),
+            { authUserId: 'u', stripeCustomerId: 'cus_x' },
+            { ...HOST, authorization: 'Bearer wrong-key-0123456789' },
+          )
+        ).status,
       ).toBe(401);
       expect((await link(h(), { authUserId: 'u', stripeCustomerId: 'not-a-customer' })).status).toBe(422);
       expect((await link(h(), { authUserId: '', stripeCustomerId: 'cus_x', extra: 1 })).status).toBe(422);
-      const notJson = await h().app.request('/v1/customers/link', { method: 'POST', headers: HOST, body: '{oops' });
+      const notJson = await h().app.request('/v1/customers/link', {
+        method: 'POST',
+        headers: HOST,
+        body: '{oops',
+      });
       expect(notJson.status).toBe(400);
       expect((await h().app.request('/v1/access/user_x')).status).toBe(401);
     });
 
     it('answers no access with a reason for a user ledgerdesk has never seen', async () => {
       const res = await h().app.request('/v1/access/nobody', { headers: HOST });
-      expect(await res.json()).toMatchObject({ hasAccess: false, status: 'none', reason: 'no_billing_record' });
+      expect(await res.json()).toMatchObject({
+        hasAccess: false,
+        status: 'none',
+        reason: 'no_billing_record',
+      });
     });
 
     it('GET /v1/me/access answers for the signed-in customer only, and 401 for a bad or expired token', async () => {
@@ -63,14 +91,26 @@ describeEachDriver(
         clock.t = e.created * 1000;
         await h().app.request('/webhooks/stripe', webhookRequest(e, { timestamp: e.created }));
       }
-      const mine = await h().app.request('/v1/me/access', { headers: { authorization: `Bearer ${await token('user_me')}` } });
+      const mine = await h().app.request('/v1/me/access', {
+        headers: { authorization: `Bearer ${await token('user_me')}` },
+      });
       expect(await mine.json()).toMatchObject({ hasAccess: true, plan: 'pro' });
-      const other = await h().app.request('/v1/me/access', { headers: { authorization: `Bearer ${await token('user_other')}` } });
+      const other = await h().app.request('/v1/me/access', {
+        headers: { authorization: `Bearer ${await token('user_other')}` },
+      });
       expect(await other.json()).toMatchObject({ hasAccess: false, status: 'none' });
-      const expired = await h().app.request('/v1/me/access', { headers: { authorization: `Bearer ${await token('user_me', -60)}` } });
+      const expired = await h().app.request('/v1/me/access', {
+        headers: { authorization: `Bearer ${await token('user_me', -60)}` },
+      });
       expect(expired.status).toBe(401);
-      const forged = await sign({ sub: 'user_me', exp: Math.floor(Date.now() / 1000) + 60 }, 'not-the-secret-0123456789abcdef0123', 'HS256');
-      expect((await h().app.request('/v1/me/access', { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+      const forged = await sign(
+        { sub: 'user_me', exp: Math.floor(Date.now() / 1000) + 60 },
+        'not-the-secret-0123456789abcdef0123',
+        'HS256',
+      );
+      expect(
+        (await h().app.request('/v1/me/access', { headers: { authorization: `Bearer ${forged}` } })).status,
+      ).toBe(401);
       expect((await h().app.request('/v1/me/access')).status).toBe(401);
     });
   },

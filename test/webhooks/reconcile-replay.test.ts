@@ -40,7 +40,10 @@ describeEachDriver(
       expect((await recordOf(h(), 'cus_rp'))?.subscription?.status).toBe('active');
       const second = await replayFile(h().deps, file);
       expect(second.duplicate).toBe(s.events.length);
-      const [n] = await h().deps.db.select({ n: count() }).from(stripeEvents).where(eq(stripeEvents.source, 'replay'));
+      const [n] = await h()
+        .deps.db.select({ n: count() })
+        .from(stripeEvents)
+        .where(eq(stripeEvents.source, 'replay'));
       expect(n?.n).toBe(s.events.length);
     });
 
@@ -49,10 +52,20 @@ describeEachDriver(
       // Deliver all but the checkout.session.completed: that one "failed" and is listed as undelivered.
       const missed = s.events.find((e) => e.type === 'checkout.session.completed')!;
       await replayFile(h().deps, writeJsonl(s.events.filter((e) => e !== missed)));
-      const subObj = s.events.filter((e) => e.type.startsWith('customer.subscription.')).at(-1)!.data.object as Record<string, unknown>;
+      const subObj = s.events.filter((e) => e.type.startsWith('customer.subscription.')).at(-1)!.data
+        .object as Record<string, unknown>;
       const canceledAt = s.end + 3600;
-      fake.customers.splice(0, Infinity, customerObject({ id: 'cus_rc', created: s.start, email: s.email, name: 'R C', userId: null }));
-      fake.subscriptions.splice(0, Infinity, { ...subObj, status: 'canceled', canceled_at: canceledAt, ended_at: canceledAt } as never);
+      fake.customers.splice(
+        0,
+        Infinity,
+        <never>customerObject({ id: 'cus_rc', created: s.start, email: s.email, name: 'R C', userId: null }),
+      );
+      fake.subscriptions.splice(0, Infinity, {
+        ...subObj,
+        status: 'canceled',
+        canceled_at: canceledAt,
+        ended_at: canceledAt,
+      } as never);
       fake.invoices.splice(0, Infinity);
       fake.undelivered.splice(0, Infinity, missed as never);
       clock.t = (canceledAt + 60) * 1000;
@@ -67,7 +80,9 @@ describeEachDriver(
       const again = await reconcile({ ...h().deps, stripe });
       expect(again.snapshots.applied).toBe(0);
       expect(again.undelivered.duplicate).toBe(1);
-      expect(fake.requests.some((r) => r.path === '/v1/events' && r.query.delivery_success === 'false')).toBe(true);
+      expect(fake.requests.some((r) => r.path === '/v1/events' && r.query.delivery_success === 'false')).toBe(
+        true,
+      );
     });
   },
   { clock },

@@ -192,7 +192,7 @@ describeEachDriver(
       clock.t = s.end * 1000;
       await h().deps.dbHandle.exec('alter table jobs rename to jobs_gone');
       try {
-        const results = [];
+        const results: number[] = [];
         for (const e of s.events) results.push((await post(h(), e)).status);
         expect(results).toContain(500);
         const failed = s.events.filter((_, i) => results[i] === 500).map((e) => e.id);

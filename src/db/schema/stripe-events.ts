@@ -22,6 +22,8 @@ export const stripeEvents = pgTable(
     // The support timeline lists one customer's events in order.
     index('stripe_events_customer_idx').on(t.stripeCustomerId, t.created),
     index('stripe_events_received_idx').on(sql`${t.receivedAt} desc`),
+    // Disputes waiting for their payment are looked up on every payment event; keep that probe tiny.
+    index('stripe_events_deferred_idx').on(t.outcome).where(sql`${t.outcome} = 'deferred'`),
   ],
 );
 export type StripeEventRow = typeof stripeEvents.$inferSelect;

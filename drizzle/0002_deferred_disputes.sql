@@ -1,0 +1,1 @@
+CREATE INDEX "stripe_events_deferred_idx" ON "stripe_events" USING btree ("outcome") WHERE "stripe_events"."outcome" = 'deferred';

@@ -1,0 +1,110 @@
+// A real ledgerdesk server process on a throwaway PostgreSQL database (reached through the loopback
+// WebSocket proxy), for tests about the wire (several processes, crashes) and for the benchmarks.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from '@neondatabase/serverless';
+import {
+  applyNeonLocalConfigToPool,
+  neonLocalConfig,
+  startWsProxy,
+  type WsProxy,
+} from '../../src/db/ws-proxy.ts';
+
+export const PROCESS_SECRETS = {
+  STRIPE_WEBHOOK_SECRET: 'whsec_bench_c2VjcmV0LWJlbmNo',
+  HOST_API_KEY: 'hk_bench_host_api_key_0123456789',
+  CHAT_JWT_SECRET: 'bench-chat-jwt-secret-0123456789abcdef',
+  METRICS_TOKEN: 'mt_bench_metrics_token_0123',
+  SUPPORT_API_KEYS: 'bench:sk_staff_bench_0123456789abcdef',
+};
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${new Date().toISOString()}`;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export type BenchDb = { url: string; proxy: WsProxy; drop(): Promise<void> };
+
+/** A throwaway database on the local PostgreSQL, reached through the loopback WebSocket proxy. */
+export async function throwawayDatabase(): Promise<BenchDb> {
+  const proxy = await startWsProxy({ host: '127.0.0.1', port: 0 });
+  const admin = applyNeonLocalConfigToPool(
+    new Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', max: 1 }),
+    neonLocalConfig(proxy.port),
+  );
+  const name = `ledgerdesk_proc_${randomBytes(4).toString('hex')}`;
+  await admin.query(`create database ${name}`);
+  return {
+    url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    proxy,
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.end();
+      await proxy.close();
+    },
+  };
+}
+
+export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
+
+/** Starts `src/server.ts` as its own process and waits for /readyz. */
+export async function startServerProcess(env: Record<string, string>): Promise<ServerProc> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    env: {
+      ...process.env,
+      ...PROCESS_SECRETS,
+      NODE_ENV: 'development',
+      DATA_DIR: join(tmpdir(), `ledgerdesk-proc-${port}`),
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      CHAT_RATE_LIMIT: '0',
+      CHAT_IP_RATE_LIMIT: '0',
+      WEBHOOK_RATE_LIMIT: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (d) => {
+    stderr += String(d);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    try {
+      const res = await fetch(`${url}/readyz`);
+      if (res.ok) break;
+    } catch {}
+    if (Date.now() > deadline) throw new Error(`server not ready in 30 s: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const ticks = 100; // USER_HZ on Linux
+  return {
+    url,
+    child,
+    cpuMs: () => {
+      const f = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / ticks;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}
