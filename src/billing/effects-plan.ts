@@ -6,6 +6,7 @@
 import { type CrmUpsertPayload, type Effect, effectKey, type Lifecycle } from './effects.ts';
 import type { StripeEventLike } from './event-types.ts';
 import { objectOf } from './facts-merge.ts';
+import { HISTORY_WINDOW_SECONDS } from './history.ts';
 import type { BillingRecord, ReviewReason } from './record.ts';
 import { readInvoice, readSubscription } from './stripe-shapes.ts';
 import { compareVersions, DAY_SECONDS, toIso, toUnix } from './version.ts';
@@ -18,7 +19,7 @@ export function planEffects(
 ): Effect[] {
   return [
     ...crmEffects(prev, next, event),
-    ...(event ? eventEmails(next, event, graceDays) : []),
+    ...(event && isTimelyNewEvent(prev, event) ? eventEmails(next, event, graceDays) : []),
     ...canceledEmail(prev, next),
     ...alertEffects(prev, next),
   ];
@@ -50,22 +51,24 @@ export function lifecycleOf(record: BillingRecord): Lifecycle {
  */
 function crmEffects(prev: BillingRecord, next: BillingRecord, event: StripeEventLike | null): Effect[] {
   if (!next.facts.firstPaid) return [];
-  const crm = (trigger: CrmTrigger, ...transition: string[]): Effect[] => [
-    crmEffect(next, trigger, transition),
-  ];
+  const crm = (trigger: CrmTrigger, ...transition: string[]): Effect => crmEffect(next, trigger, transition);
   // The key is per customer, so neither a redelivery nor a payment retry can create a second contact.
-  if (!prev.facts.firstPaid) return crm('first_payment', 'create');
+  const creating = !prev.facts.firstPaid;
   const before = lifecycleOf(prev);
   const after = lifecycleOf(next);
-  if (after === 'churned' && before !== 'churned') {
-    return crm('canceled', 'churned', next.subscription?.id ?? 'customer_deleted');
+  // Churn closes the loop once per subscription, also when the cancellation arrived before the payment.
+  const churning = after === 'churned' && (before !== 'churned' || creating);
+  const effects: Effect[] = [];
+  if (creating) effects.push(crm('first_payment', 'create'));
+  if (churning) effects.push(crm('canceled', 'churned', next.subscription?.id ?? 'customer_deleted'));
+  if (effects.length > 0) return effects;
+  if (next.authUserId && next.authUserId !== prev.authUserId) {
+    return [crm('auth_user_linked', 'linked', next.authUserId)];
   }
-  if (next.authUserId && next.authUserId !== prev.authUserId)
-    return crm('auth_user_linked', 'linked', next.authUserId);
   if (!event) return [];
   const plan = next.subscription?.planId ?? null;
-  if (plan && plan !== (prev.subscription?.planId ?? null)) return crm('plan_changed', 'update', event.id);
-  if (after !== before) return crm('lifecycle_changed', 'update', event.id);
+  if (plan && plan !== (prev.subscription?.planId ?? null)) return [crm('plan_changed', 'update', event.id)];
+  if (after !== before) return [crm('lifecycle_changed', 'update', event.id)];
   return [];
 }
 
@@ -91,6 +94,17 @@ function crmEffect(r: BillingRecord, trigger: CrmTrigger, transition: string[]):
       hasAccess: r.access.hasAccess,
     },
   };
+}
+
+/**
+ * E-mails about an event go out the first time it is seen, and only if it is not older than the
+ * history window: a payment from two months ago, replayed by a sweep, is news to nobody.
+ */
+function isTimelyNewEvent(prev: BillingRecord, event: StripeEventLike): boolean {
+  const f = prev.facts;
+  if (f.maxCreated !== null && event.created < f.maxCreated - HISTORY_WINDOW_SECONDS) return false;
+  const seen = (list: { v: { eventId: string } }[]) => list.some((x) => x.v.eventId === event.id);
+  return !seen(f.payments) && !f.subscriptions.some((s) => seen(s.entries));
 }
 
 function eventEmails(next: BillingRecord, event: StripeEventLike, graceDays: number): Effect[] {
@@ -154,7 +168,10 @@ function invoiceSettled(next: BillingRecord, invoiceId: string, event: StripeEve
 function canceledEmail(prev: BillingRecord, next: BillingRecord): Effect[] {
   const sub = next.subscription;
   if (!next.email || !sub || sub.stripeStatus !== 'canceled') return [];
-  if (prev.subscription?.id === sub.id && prev.subscription.stripeStatus === 'canceled') return [];
+  // Sent at the step where both the cancellation and an address are first known, in whatever order.
+  const alreadySent =
+    prev.email && prev.subscription?.id === sub.id && prev.subscription.stripeStatus === 'canceled';
+  if (alreadySent) return [];
   const facts = { subscriptionId: sub.id, endedAt: sub.endedAt ?? sub.canceledAt, planName: sub.planName };
   return [
     email(next.stripeCustomerId, ['subscription_canceled', sub.id], {

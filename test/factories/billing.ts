@@ -1,9 +1,9 @@
 // Helpers for tests of the billing core: fold events through reduce and collect what came out.
-
 import type { Effect } from '../../src/billing/effects.ts';
 import { DEFAULT_PLAN_CATALOGUE } from '../../src/billing/plans.ts';
-import type { BillingRecord } from '../../src/billing/record.ts';
+import { type BillingRecord, emptyRecord } from '../../src/billing/record.ts';
 import {
+  customerIdOf,
   type ReduceContext,
   type ReduceResult,
   reduce,
@@ -14,13 +14,17 @@ export const BILLING_CTX: ReduceContext = { catalogue: DEFAULT_PLAN_CATALOGUE, g
 
 export type Applied = { record: BillingRecord; effects: Effect[]; outcomes: ReduceResult['outcome'][] };
 
-/** Reduces the events in the given order, like the webhook path does (one record per customer). */
+/**
+ * Reduces the events in the given order, like the webhook path does: one record per customer, which
+ * exists before its first event (so a dispute, which names no customer, is routed to it too).
+ */
 export function applyAll(
   events: readonly StripeEventLike[],
   start: BillingRecord | null = null,
   ctx: ReduceContext = BILLING_CTX,
 ): Applied {
-  let record = start;
+  const customerId = events.map(customerIdOf).find((id) => id !== null);
+  let record = start ?? (customerId ? emptyRecord(customerId) : null);
   const effects: Effect[] = [];
   const outcomes: ReduceResult['outcome'][] = [];
   for (const event of events) {

@@ -8,6 +8,7 @@
 //     const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
 //     await app.request('/webhooks/stripe', { method: 'POST', body: payload, headers: { 'stripe-signature': header } });
 //   }
+export * from './stripe-lifecycles.ts';
 export * from './stripe-objects.ts';
 export * from './stripe-scenarios.ts';
 export * from './stripe-timeline.ts';
