@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Deps } from '../src/deps.ts';
+import { type CrmClient, createHubspotClient, crmHandler } from '../src/jobs/crm-hubspot.ts';
+import type { Handler } from '../src/jobs/delivery.ts';
 import { webhookIdOf } from '../src/jobs/handoff-webhook.ts';
+import { deliverLocally } from '../src/jobs/local-delivery.ts';
 import { redriveAllDead } from '../src/jobs/redrive.ts';
 import { isTargetDisabled } from '../src/jobs/target-state.ts';
 import { scenario } from './factories/stripe-events.ts';
@@ -14,7 +17,7 @@ import {
   jobsOfKind,
   testWorker,
 } from './fakes/outbox.ts';
-import { startTargets, type Targets } from './fakes/targets.ts';
+import { FAKE_CRM_TOKEN, startTargets, type Targets } from './fakes/targets.ts';
 import { describeEachDriver } from './support/harness.ts';
 
 describeEachDriver('effects against their targets', (h) => {
@@ -75,6 +78,39 @@ describeEachDriver('effects against their targets', (h) => {
     expect(redriven.map((j) => j.status)).toEqual(dead.map(() => 'done'));
     expect(t.hubspot.created).toBe(1);
     expect(t.slack.messages).toHaveLength(dead.length);
+  });
+
+  it('writes the CRM contact again when the record changed while the sync was in flight', async () => {
+    const upgrade = scenario.planUpgrade({ customerId: 'cus_crm_race', toPlan: 'business' });
+    const checkout = scenario.activeMonthly({ customerId: 'cus_crm_race' }).events.length;
+    await ingestAll(deps(), upgrade.events.slice(0, checkout));
+    const [first] = await jobsOfKind(h().deps.db, 'crm.upsertContact');
+    const real = createHubspotClient({ baseUrl: t.hubspot.url, token: FAKE_CRM_TOKEN });
+    let raced = false;
+    const racing: CrmClient = {
+      async upsertByEmail(email, props, signal) {
+        const contact = await real.upsertByEmail(email, props, signal);
+        if (!raced) {
+          raced = true; // the upgrade lands between this write and the job's completion
+          await ingestAll(deps(), upgrade.events.slice(checkout));
+        }
+        return contact;
+      },
+      updateById: (id, props, signal) => real.updateById(id, props, signal),
+    };
+    // Only the first job talks to HubSpot: no later job can repair what it left behind.
+    const onlyFirst: Handler = (ctx) =>
+      ctx.job.id === first?.id ? crmHandler(racing)(ctx) : deliverLocally(ctx);
+    const adapters = {
+      'crm.upsertContact': onlyFirst,
+      'email.send': deliverLocally,
+      'alert.notify': deliverLocally,
+      'handoff.deliver': deliverLocally,
+    };
+    await testWorker(deps(), { adapters, concurrency: 1 }).drain();
+    expect(raced).toBe(true);
+    expect(t.hubspot.created).toBe(1);
+    expect(t.hubspot.byEmail(upgrade.email)?.properties.ledgerdesk_plan).toBe('business');
   });
 
   it('never raises an alert about an alert that could not be delivered', async () => {
