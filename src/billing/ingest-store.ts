@@ -12,18 +12,18 @@ export async function lockRecord(
   tx: DbOrTx,
   stripeCustomerId: string,
 ): Promise<{ record: BillingRecord; fresh: boolean }> {
-  const created = await tx
+  // One round trip: an upsert whose DO UPDATE takes the row lock an existing row needs, and
+  // inserts (already locked) a new one. xmax = 0 only on a freshly inserted row.
+  const [row] = await tx
     .insert(customers)
     .values({ stripeCustomerId, record: emptyRecord(stripeCustomerId) })
-    .onConflictDoNothing({ target: customers.stripeCustomerId })
-    .returning({ id: customers.stripeCustomerId });
-  const [row] = await tx
-    .select({ record: customers.record })
-    .from(customers)
-    .where(eq(customers.stripeCustomerId, stripeCustomerId))
-    .for('update');
-  if (!row) throw new Error(`customer row ${stripeCustomerId} vanished under lock`);
-  return { record: row.record, fresh: created.length > 0 };
+    .onConflictDoUpdate({
+      target: customers.stripeCustomerId,
+      set: { stripeCustomerId: sql`excluded.stripe_customer_id` },
+    })
+    .returning({ record: customers.record, fresh: sql<boolean>`(xmax = 0)` });
+  if (!row) throw new Error(`customer row ${stripeCustomerId} could not be locked`);
+  return { record: row.record, fresh: row.fresh };
 }
 
 /** Writes the record and its projections in one statement. */

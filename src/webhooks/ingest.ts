@@ -28,36 +28,24 @@ export async function ingestEvent(
   return deps.db.transaction(async (tx) => {
     await lockPaymentRefs(tx, event);
     const stripeCustomerId = customerIdOf(event) ?? (await customerOfPayment(tx, event));
-    const inserted = await tx
-      .insert(stripeEvents)
-      .values({
-        id: event.id,
-        type: event.type,
-        created: new Date(event.created * 1000),
-        livemode: event.livemode ?? false,
-        apiVersion: event.api_version ?? null,
-        stripeCustomerId,
-        payload: event,
-        source,
-        outcome: 'received',
-      })
-      .onConflictDoNothing({ target: stripeEvents.id })
-      .returning({ id: stripeEvents.id });
-    if (inserted.length === 0) {
-      await countDuplicate(tx, event.id);
-      return { outcome: 'duplicate', eventId: event.id, stripeCustomerId, effects: 0 };
-    }
+    const result = { eventId: event.id, stripeCustomerId, effects: 0 };
     if (!stripeCustomerId) {
       const outcome = isDispute(event) ? 'deferred' : 'ignored';
-      await setOutcome(tx, event.id, outcome);
-      return { outcome, eventId: event.id, stripeCustomerId, effects: 0 };
+      if (!(await insertEvent(tx, event, source, stripeCustomerId, outcome)))
+        return { ...result, outcome: 'duplicate' };
+      return { ...result, outcome };
     }
     const ctx = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
+    // Lock first, reduce, then store the event with its outcome: the event insert doubles as the
+    // duplicate check, and a duplicate writes nothing else.
     const { record } = await lockRecord(tx, stripeCustomerId);
-    const result = reduce(record, event, ctx);
-    let current = result.record;
-    const effects = [...result.effects];
-    let changed = result.outcome !== 'ignored' && result.outcome !== 'stale';
+    const reduced = reduce(record, event, ctx);
+    if (!(await insertEvent(tx, event, source, stripeCustomerId, reduced.outcome))) {
+      return { ...result, outcome: 'duplicate' };
+    }
+    let current = reduced.record;
+    const effects = [...reduced.effects];
+    let changed = reduced.outcome !== 'ignored' && reduced.outcome !== 'stale';
     // Disputes that arrived before this payment (delivery order is not guaranteed) apply now.
     for (const dispute of await deferredDisputesFor(tx, event)) {
       const applied = reduce(current, dispute, ctx);
@@ -71,13 +59,36 @@ export async function ingestEvent(
     }
     if (changed) await saveRecord(tx, current);
     const queued = await enqueueEffects(tx, effects, ackedAt);
-    await setOutcome(tx, event.id, result.outcome);
-    return { outcome: result.outcome, eventId: event.id, stripeCustomerId, effects: queued };
+    return { ...result, outcome: reduced.outcome, effects: queued };
   });
 }
 
-async function setOutcome(tx: DbOrTx, id: string, outcome: string): Promise<void> {
-  await tx.update(stripeEvents).set({ outcome }).where(eq(stripeEvents.id, id));
+/** Stores the event; false when its id is already stored (and counts that duplicate). */
+async function insertEvent(
+  tx: DbOrTx,
+  event: StripeEventLike,
+  source: IngestSource,
+  stripeCustomerId: string | null,
+  outcome: string,
+): Promise<boolean> {
+  const inserted = await tx
+    .insert(stripeEvents)
+    .values({
+      id: event.id,
+      type: event.type,
+      created: new Date(event.created * 1000),
+      livemode: event.livemode ?? false,
+      apiVersion: event.api_version ?? null,
+      stripeCustomerId,
+      payload: event,
+      source,
+      outcome,
+    })
+    .onConflictDoNothing({ target: stripeEvents.id })
+    .returning({ id: stripeEvents.id });
+  if (inserted.length > 0) return true;
+  await countDuplicate(tx, event.id);
+  return false;
 }
 
 async function countDuplicate(tx: DbOrTx, id: string): Promise<void> {

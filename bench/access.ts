@@ -1,0 +1,76 @@
+// npm run bench:access — GET /v1/access/:authUserId for 10,000 customers at 1,000 requests/s,
+// open loop, against the real server on real PostgreSQL.
+import Stripe from 'stripe';
+import { Agent, request } from 'undici';
+import { scenario } from '../test/factories/stripe-events.ts';
+import {
+  machine,
+  openLoop,
+  PROCESS_SECRETS,
+  type Shot,
+  startServerProcess,
+  summarize,
+  throwawayDatabase,
+} from './support.ts';
+
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
+const RATE = Number(process.env.BENCH_RATE ?? 1000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const stripe = new Stripe('sk_test_unused');
+
+const db = await throwawayDatabase();
+const server = await startServerProcess({
+  DATABASE_URL: db.url,
+  DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
+  WORKER_ENABLED: 'false',
+});
+console.log(`# bench:access — ${machine()}`);
+try {
+  // Seed through the real webhook route: one checkout per customer.
+  const agent = new Agent({ connections: 32 });
+  const timestamp = Math.floor(Date.now() / 1000);
+  let next = 0;
+  const seedOne = async () => {
+    while (next < CUSTOMERS) {
+      const i = next++;
+      for (const e of scenario.activeMonthly({ customerId: `cus_a${i}`, authUserId: `user_a${i}` }).events) {
+        const body = JSON.stringify(e);
+        const sig = stripe.webhooks.generateTestHeaderString({
+          payload: body,
+          secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
+          timestamp,
+        });
+        const res = await request(`${server.url}/webhooks/stripe`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'stripe-signature': sig },
+          body,
+          dispatcher: agent,
+        });
+        await res.body.dump();
+      }
+    }
+  };
+  const t0 = Date.now();
+  await Promise.all(Array.from({ length: 16 }, seedOne));
+  console.log(
+    `# seeded ${CUSTOMERS} customers through the webhook route in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  await agent.close();
+  const shots: Shot[] = Array.from({ length: RATE * SECONDS }, (_, i) => ({
+    method: 'GET',
+    path: `/v1/access/user_a${Math.floor(Math.random() * CUSTOMERS)}`,
+    headers: { authorization: `Bearer ${PROCESS_SECRETS.HOST_API_KEY}` },
+  }));
+  await openLoop(server.url, shots.slice(0, 1000), RATE); // warm-up
+  const cpu0 = server.cpuMs();
+  const result = await openLoop(server.url, shots, RATE);
+  console.table([
+    {
+      ...summarize(result),
+      server_cpu_ms_per_request: Number(((server.cpuMs() - cpu0) / shots.length).toFixed(3)),
+    },
+  ]);
+} finally {
+  await server.stop();
+  await db.drop();
+}

@@ -1,0 +1,70 @@
+// npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
+// Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
+import Stripe from 'stripe';
+import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
+import {
+  machine,
+  openLoop,
+  PROCESS_SECRETS,
+  type Shot,
+  startServerProcess,
+  summarize,
+  throwawayDatabase,
+} from './support.ts';
+
+const RATES = (process.env.BENCH_RATES ?? '300,800,1200,1600').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const stripe = new Stripe('sk_test_unused');
+
+/** Realistic lifecycles for as many customers as the run needs; every event id is unique. */
+function events(n: number, tag: string): TestEvent[] {
+  const out: TestEvent[] = [];
+  for (let c = 0; out.length < n; c++) {
+    const name = SCENARIO_NAMES[c % SCENARIO_NAMES.length]!;
+    out.push(...scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` }).events);
+  }
+  return out.slice(0, n);
+}
+
+function sign(list: TestEvent[]): Shot[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return list.map((e) => {
+    const body = JSON.stringify(e);
+    const header = stripe.webhooks.generateTestHeaderString({
+      payload: body,
+      secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
+      timestamp,
+    });
+    return {
+      method: 'POST',
+      path: '/webhooks/stripe',
+      headers: { 'content-type': 'application/json', 'stripe-signature': header },
+      body,
+    };
+  });
+}
+
+const db = await throwawayDatabase();
+const server = await startServerProcess({
+  DATABASE_URL: db.url,
+  DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
+  WORKER_ENABLED: 'false',
+});
+console.log(`# bench:webhooks — ${machine()}`);
+console.log('# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off');
+try {
+  // Warm-up: JIT, connection pool, prepared paths.
+  await openLoop(server.url, sign(events(600, 'warm')), 300);
+  const rows = [];
+  for (const rate of RATES) {
+    const shots = sign(events(rate * SECONDS, `r${rate}`));
+    const cpu0 = server.cpuMs();
+    const result = await openLoop(server.url, shots, rate);
+    const cpuPerEvent = (server.cpuMs() - cpu0) / shots.length;
+    rows.push({ ...summarize(result), server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)) });
+  }
+  console.table(rows);
+} finally {
+  await server.stop();
+  await db.drop();
+}
