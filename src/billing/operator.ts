@@ -46,9 +46,12 @@ export type ResolveContext = DeriveContext & {
 export function resolveReview(record: BillingRecord, atIso: string, ctx: ResolveContext): ReduceResult {
   const at = toUnix(atIso);
   const open = openIssues(record.facts, record.authUserId, record.operator.resolvedIssues).map((i) => i.key);
+  const choice = ctx.authUserId ?? record.operator.authUserId;
+  if (open.length === 0 && choice === record.operator.authUserId)
+    return { record, effects: [], outcome: 'stale' };
   const operator = {
     resolvedIssues: [...new Set([...record.operator.resolvedIssues, ...open])].sort(),
-    authUserId: ctx.authUserId ?? record.operator.authUserId,
+    authUserId: choice,
     at: Math.max(record.operator.at ?? at, at),
   };
   return finish(record, deriveRecord({ ...record, operator }, record.facts, ctx), null, ctx.graceDays);

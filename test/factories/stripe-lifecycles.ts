@@ -3,8 +3,8 @@
 // plan changes, scheduled or immediate cancellation, refunds, disputes, e-mail changes, a second
 // app user), separated by random gaps that include 0 so that steps share a second.
 import fc from 'fast-check';
-import { checkoutPaid } from './stripe-scenarios.ts';
 import type { TestEvent } from './stripe-objects.ts';
+import { checkoutPaid } from './stripe-scenarios.ts';
 import { DAY, Timeline, type TimelineOptions } from './stripe-timeline.ts';
 
 export const LIFECYCLE_STEPS = [
@@ -51,11 +51,21 @@ export function buildLifecycle(spec: LifecycleSpec, o: TimelineOptions = {}): Te
         return;
       case 'retryFails':
         if (!failingInvoice || (sub.status !== 'past_due' && sub.status !== 'unpaid')) return;
-        tl.payInvoice({ reason: 'subscription_cycle', outcome: 'failed', invoiceId: failingInvoice, attempt: i + 2 });
+        tl.payInvoice({
+          reason: 'subscription_cycle',
+          outcome: 'failed',
+          invoiceId: failingInvoice,
+          attempt: i + 2,
+        });
         return;
       case 'recover':
         if (!failingInvoice || (sub.status !== 'past_due' && sub.status !== 'unpaid')) return;
-        tl.payInvoice({ reason: 'subscription_cycle', outcome: 'paid', invoiceId: failingInvoice, attempt: i + 2 });
+        tl.payInvoice({
+          reason: 'subscription_cycle',
+          outcome: 'paid',
+          invoiceId: failingInvoice,
+          attempt: i + 2,
+        });
         tl.subEvent('customer.subscription.updated', { status: 'active' }, { status: sub.status });
         failingInvoice = null;
         return;
@@ -143,10 +153,8 @@ export function lifecycleSpecArbitrary(maxSteps = 10): fc.Arbitrary<LifecycleSpe
 /** The events in a random arrival order with up to `maxDuplicates` redeliveries mixed in. */
 export function deliveryArbitrary<T>(events: readonly T[], maxDuplicates = 8): fc.Arbitrary<T[]> {
   if (events.length === 0) return fc.constant([]);
-  return fc
-    .array(fc.constantFrom(...events), { maxLength: maxDuplicates })
-    .chain((dups) => {
-      const all = [...events, ...dups];
-      return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
-    });
+  return fc.array(fc.constantFrom(...events), { maxLength: maxDuplicates }).chain((dups) => {
+    const all = [...events, ...dups];
+    return fc.shuffledSubarray(all, { minLength: all.length, maxLength: all.length });
+  });
 }
