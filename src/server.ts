@@ -6,6 +6,7 @@ import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrateDb } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
+import { startWorker } from './jobs/worker.ts';
 
 export type Service = {
   deps: Deps;
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const service = await startService(config);
+  const service = await startService(config, { background: (deps) => startWorker(deps) });
   printBanner(service, config, Math.round(performance.now() - t0));
   const shutdown = (signal: string) => {
     service.deps.log.info({ signal }, 'shutting down');
