@@ -10,5 +10,6 @@
 //   }
 export * from './stripe-lifecycles.ts';
 export * from './stripe-objects.ts';
+export * from './stripe-payment-objects.ts';
 export * from './stripe-scenarios.ts';
 export * from './stripe-timeline.ts';

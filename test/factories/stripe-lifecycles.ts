@@ -29,91 +29,86 @@ export type LifecycleSpec = { trial: boolean; steps: LifecycleStep[]; gaps: numb
 /** Builds the events of a lifecycle; steps that make no sense in the current state are skipped. */
 export function buildLifecycle(spec: LifecycleSpec, o: TimelineOptions = {}): TestEvent[] {
   const tl = spec.trial ? trialCheckout(new Timeline(o)) : checkoutPaid(new Timeline(o));
-  let failingInvoice: string | null = null;
-  let plans = 0;
+  const state: StepState = { tl, failingInvoice: null, planChanges: 0, index: 0 };
   spec.steps.forEach((step, i) => {
     tl.wait(spec.gaps[i] ?? 0);
-    const sub = tl.sub;
-    if (!sub) return;
-    const live = sub.status !== 'canceled';
-    const periodEnd = () => tl.at(Math.max(tl.t, sub.periodEnd));
-    switch (step) {
-      case 'renew':
-        if (!live || sub.status === 'past_due' || sub.status === 'unpaid' || sub.cancelAtPeriodEnd) return;
-        periodEnd();
-        renewNow(tl, 'paid');
-        return;
-      case 'failRenewal':
-        if (sub.status !== 'active' && sub.status !== 'trialing') return;
-        if (sub.cancelAtPeriodEnd) return;
-        periodEnd();
-        failingInvoice = renewNow(tl, 'failed');
-        return;
-      case 'retryFails':
-        if (!failingInvoice || (sub.status !== 'past_due' && sub.status !== 'unpaid')) return;
-        tl.payInvoice({
-          reason: 'subscription_cycle',
-          outcome: 'failed',
-          invoiceId: failingInvoice,
-          attempt: i + 2,
-        });
-        return;
-      case 'recover':
-        if (!failingInvoice || (sub.status !== 'past_due' && sub.status !== 'unpaid')) return;
-        tl.payInvoice({
-          reason: 'subscription_cycle',
-          outcome: 'paid',
-          invoiceId: failingInvoice,
-          attempt: i + 2,
-        });
-        tl.subEvent('customer.subscription.updated', { status: 'active' }, { status: sub.status });
-        failingInvoice = null;
-        return;
-      case 'markUnpaid':
-        if (sub.status !== 'past_due') return;
-        tl.subEvent('customer.subscription.updated', { status: 'unpaid' }, { status: 'past_due' });
-        return;
-      case 'changePlan': {
-        if (sub.status !== 'active' || sub.cancelAtPeriodEnd) return;
-        plans += 1;
-        const { priceId, amount } = tl.changePrice(plans % 2 === 1 ? 'business' : 'starter');
-        tl.subEvent('customer.subscription.updated', { priceId, amount }, { items: { object: 'list' } });
-        tl.payInvoice({ reason: 'subscription_update', outcome: 'paid', amount: Math.round(amount / 4) });
-        return;
-      }
-      case 'cancelAtPeriodEnd':
-        if (!live || sub.cancelAtPeriodEnd) return;
-        tl.subEvent(
-          'customer.subscription.updated',
-          { cancelAtPeriodEnd: true, cancelAt: sub.periodEnd, canceledAt: tl.t },
-          { cancel_at_period_end: false, cancel_at: null, canceled_at: null },
-        );
-        return;
-      case 'periodEnds':
-        if (!live || !sub.cancelAtPeriodEnd) return;
-        periodEnd();
-        tl.subEvent('customer.subscription.deleted', { status: 'canceled', endedAt: tl.t });
-        return;
-      case 'cancelNow':
-        if (!live) return;
-        tl.subEvent('customer.subscription.deleted', { status: 'canceled', canceledAt: tl.t, endedAt: tl.t });
-        return;
-      case 'refund':
-        if (tl.lastCharge) tl.refund();
-        return;
-      case 'dispute':
-        if (tl.lastCharge) tl.dispute();
-        return;
-      case 'updateEmail':
-        tl.customerUpdated({ email: `changed${i}@example.com` }, { email: tl.email });
-        return;
-      case 'secondUser':
-        tl.customerUpdated({ userId: `user_second_${i}` }, { metadata: {} });
-        return;
-    }
+    state.index = i;
+    if (tl.sub) STEPS[step](state, tl.sub);
   });
   return tl.events;
 }
+
+type StepState = { tl: Timeline; failingInvoice: string | null; planChanges: number; index: number };
+type Sub = NonNullable<Timeline['sub']>;
+
+const live = (sub: Sub) => sub.status !== 'canceled';
+const owing = (sub: Sub) => sub.status === 'past_due' || sub.status === 'unpaid';
+const toPeriodEnd = (tl: Timeline, sub: Sub) => tl.at(Math.max(tl.t, sub.periodEnd));
+
+const STEPS: Record<LifecycleStep, (s: StepState, sub: Sub) => void> = {
+  renew({ tl }, sub) {
+    if (!live(sub) || owing(sub) || sub.cancelAtPeriodEnd) return;
+    toPeriodEnd(tl, sub);
+    renewNow(tl, 'paid');
+  },
+  failRenewal(s, sub) {
+    if ((sub.status !== 'active' && sub.status !== 'trialing') || sub.cancelAtPeriodEnd) return;
+    toPeriodEnd(s.tl, sub);
+    s.failingInvoice = renewNow(s.tl, 'failed');
+  },
+  retryFails(s, sub) {
+    if (!s.failingInvoice || !owing(sub)) return;
+    const invoiceId = s.failingInvoice;
+    s.tl.payInvoice({ reason: 'subscription_cycle', outcome: 'failed', invoiceId, attempt: s.index + 2 });
+  },
+  recover(s, sub) {
+    if (!s.failingInvoice || !owing(sub)) return;
+    const invoiceId = s.failingInvoice;
+    s.tl.payInvoice({ reason: 'subscription_cycle', outcome: 'paid', invoiceId, attempt: s.index + 2 });
+    s.tl.subEvent('customer.subscription.updated', { status: 'active' }, { status: sub.status });
+    s.failingInvoice = null;
+  },
+  markUnpaid({ tl }, sub) {
+    if (sub.status === 'past_due')
+      tl.subEvent('customer.subscription.updated', { status: 'unpaid' }, { status: 'past_due' });
+  },
+  changePlan(s, sub) {
+    if (sub.status !== 'active' || sub.cancelAtPeriodEnd) return;
+    s.planChanges += 1;
+    const { priceId, amount } = s.tl.changePrice(s.planChanges % 2 === 1 ? 'business' : 'starter');
+    s.tl.subEvent('customer.subscription.updated', { priceId, amount }, { items: { object: 'list' } });
+    s.tl.payInvoice({ reason: 'subscription_update', outcome: 'paid', amount: Math.round(amount / 4) });
+  },
+  cancelAtPeriodEnd({ tl }, sub) {
+    if (!live(sub) || sub.cancelAtPeriodEnd) return;
+    tl.subEvent(
+      'customer.subscription.updated',
+      { cancelAtPeriodEnd: true, cancelAt: sub.periodEnd, canceledAt: tl.t },
+      { cancel_at_period_end: false, cancel_at: null, canceled_at: null },
+    );
+  },
+  periodEnds({ tl }, sub) {
+    if (!live(sub) || !sub.cancelAtPeriodEnd) return;
+    toPeriodEnd(tl, sub);
+    tl.subEvent('customer.subscription.deleted', { status: 'canceled', endedAt: tl.t });
+  },
+  cancelNow({ tl }, sub) {
+    if (live(sub))
+      tl.subEvent('customer.subscription.deleted', { status: 'canceled', canceledAt: tl.t, endedAt: tl.t });
+  },
+  refund({ tl }) {
+    if (tl.lastCharge) tl.refund();
+  },
+  dispute({ tl }) {
+    if (tl.lastCharge) tl.dispute();
+  },
+  updateEmail({ tl, index }) {
+    tl.customerUpdated({ email: `changed${index}@example.com` }, { email: tl.email });
+  },
+  secondUser({ tl, index }) {
+    tl.customerUpdated({ userId: `user_second_${index}` }, { metadata: {} });
+  },
+};
 
 function trialCheckout(tl: Timeline): Timeline {
   tl.customerCreated().wait(1);

@@ -3,17 +3,14 @@
 // second). Ids are derived from the customer id, so the same scenario always yields the same events.
 import { DEFAULT_PLAN_CATALOGUE, type PlanCatalogue } from '../../src/billing/plans.ts';
 import {
-  chargeObject,
   checkoutSessionObject,
   customerObject,
-  disputeObject,
-  invoiceObject,
-  paymentIntentObject,
   type SubscriptionFields,
   stripeEvent,
   subscriptionObject,
   type TestEvent,
 } from './stripe-objects.ts';
+import { chargeObject, disputeObject, invoiceObject, paymentIntentObject } from './stripe-payment-objects.ts';
 
 export const DAY = 86_400;
 /** 2026-01-05T10:00:00Z: a fixed default so scenarios are reproducible. */
