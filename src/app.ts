@@ -4,16 +4,23 @@ import type { AppEnv } from './app-env.ts';
 import { billingRoutes } from './billing/routes.ts';
 import type { Deps } from './deps.ts';
 import { AppError, toProblem } from './errors.ts';
+import { browserCors, defaultBodyLimit, securityHeaders } from './http/hardening.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { healthRoutes } from './ops/health-routes.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
+
+/** Routes a browser calls directly (the widget); everything else is server-to-server. */
+const BROWSER_PATHS = ['/v1/chat', '/v1/chat/*', '/v1/me/*'];
 
 /** Middleware, the one error renderer, and each module's routes. No logic lives here. */
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLog(deps));
+  app.use(securityHeaders());
+  app.use(defaultBodyLimit());
+  for (const path of BROWSER_PATHS) app.use(path, browserCors(deps.config));
 
   app.route('/', healthRoutes(deps));
   app.route('/', webhookRoutes(deps));

@@ -91,6 +91,11 @@ export const EnvSchema = z.object({
     .optional(),
   UPSTASH_REDIS_REST_URL: optionalUrl,
   UPSTASH_REDIS_REST_TOKEN: secret(8).optional(),
+  /** Namespace for every Redis key (several deployments or test runs can share one Redis). */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, { error: 'expected 1-64 of [A-Za-z0-9_:.-]' })
+    .default('ledgerdesk'),
   STRIPE_WEBHOOK_SECRET: z
     .string()
     .regex(/^whsec_[^,\s]{8,}(,whsec_[^,\s]{8,})*$/, {

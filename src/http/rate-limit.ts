@@ -9,7 +9,7 @@ import { createMemoryRateLimiter, type RateLimiter } from '../ops/memory-redis.t
 
 /** Upstash (shared by every instance) when configured, otherwise the in-process fallback. */
 export function createRateLimiter(
-  deps: Pick<Deps, 'redis'>,
+  deps: Pick<Deps, 'redis' | 'config'>,
   name: string,
   spec: NonNullable<RateLimitSpec>,
 ): RateLimiter {
@@ -17,7 +17,7 @@ export function createRateLimiter(
     return new Ratelimit({
       redis: deps.redis.client,
       limiter: Ratelimit.fixedWindow(spec.limit, `${spec.windowMs} ms`),
-      prefix: `ledgerdesk:rl:${name}`,
+      prefix: `${deps.config.REDIS_KEY_PREFIX}:rl:${name}`,
       ephemeralCache: false,
     });
   }
@@ -35,7 +35,7 @@ export function clientIp(c: Context): string {
 
 /** 429 with Retry-After when the key is over its limit; `spec = null` turns the limit off. */
 export function rateLimit(
-  deps: Pick<Deps, 'redis' | 'log'>,
+  deps: Pick<Deps, 'redis' | 'log' | 'config'>,
   name: string,
   spec: RateLimitSpec,
   keyOf: (c: Context<AppEnv>) => string,

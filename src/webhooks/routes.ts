@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts';
 import type { StripeEventLike } from '../billing/reduce.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { clientIp, rateLimit } from '../http/rate-limit.ts';
 import { ingestEvent } from './ingest.ts';
 import { verifyStripeEvent } from './verify.ts';
 
@@ -13,6 +14,8 @@ export function webhookRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.post(
     '/webhooks/stripe',
+    // Per source IP and high enough for Stripe's bursts; a flood from elsewhere is cut off early.
+    rateLimit(deps, 'webhook', deps.config.WEBHOOK_RATE_LIMIT, clientIp),
     bodyLimit({
       maxSize: WEBHOOK_BODY_LIMIT,
       onError: () => {

@@ -1,0 +1,55 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../app-env.ts';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+
+/** Default request body limit; routes that need more (the Stripe webhook: 1 MiB) set their own. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+const OWN_LIMIT = new Set(['/webhooks/stripe']);
+
+export function defaultBodyLimit(): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({
+    maxSize: DEFAULT_BODY_LIMIT,
+    onError: () => {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `Request bodies are limited to ${DEFAULT_BODY_LIMIT / 1024} KiB.`,
+      );
+    },
+  });
+  return async function defaultBodyLimit(c, next) {
+    if (OWN_LIMIT.has(c.req.path)) return next();
+    return limit(c, next);
+  };
+}
+
+/**
+ * Security headers on every response. The demo page and widget need inline styles only; the API
+ * answers JSON, so a strict CSP costs nothing.
+ */
+export function securityHeaders(): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+}
+
+/** CORS only on browser-facing routes, and only for the configured origins. */
+export function browserCors(config: Pick<Config, 'CORS_ORIGINS'>): MiddlewareHandler<AppEnv> {
+  return cors({
+    origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null),
+    allowHeaders: ['authorization', 'content-type', 'x-request-id'],
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    exposeHeaders: ['x-request-id', 'retry-after', 'x-vercel-ai-ui-message-stream'],
+    maxAge: 600,
+  });
+}
