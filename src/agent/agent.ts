@@ -25,6 +25,8 @@ export function createSupportAgent(model: LanguageModel, catalogue: PlanCatalogu
     stopWhen: [isStepCount(MAX_STEPS), hasToolCall('requestHuman')],
     temperature: 0,
     maxRetries: 1,
+    // Failures become handoffs and are logged once by the chat turn, not printed by the SDK.
+    onError: () => {},
   });
 }
 
@@ -37,6 +39,8 @@ export function createAnonymousAgent(model: LanguageModel, catalogue: PlanCatalo
     stopWhen: isStepCount(2),
     temperature: 0,
     maxRetries: 1,
+    // Failures become handoffs and are logged once by the chat turn, not printed by the SDK.
+    onError: () => {},
   });
 }
 

@@ -195,7 +195,9 @@ async function commitTurn(
   assistantId: string,
 ): Promise<{ text: string; metadata: ChatMetadata }> {
   const { env } = ctx;
-  const record = ctx.account ? await ctx.account.record() : null;
+  // The record is read again only for the snapshot; a failed read (the reason for a tool_error
+  // handoff, say) must not also lose the handoff.
+  const record = ctx.account ? await ctx.account.record().catch(() => null) : null;
   let handoff: HandoffRecord | null = null;
   let text = decided.text;
   if (decided.existing) text = REPLIES[ctx.lang].stillHandedOff(decided.existing.id);

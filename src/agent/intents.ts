@@ -289,16 +289,17 @@ export function editDistance(a: string, b: string, max: number): number {
   return d[a.length]![b.length]!;
 }
 
-function wordMatches(token: string, word: string): boolean {
+/** In a phrase the neighbouring words give context, so shorter words may carry a typo too. */
+function wordMatches(token: string, word: string, inPhrase = false): boolean {
   if (token === word) return true;
-  const max = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  const max = word.length >= 9 ? 2 : word.length >= (inPhrase ? 4 : 5) ? 1 : 0;
   return max > 0 && editDistance(token, word, max) <= max;
 }
 
 function phraseAt(toks: string[], i: number, words: string[]): boolean {
   return words.every((w, k) => {
     const t = toks[i + k];
-    return t !== undefined && wordMatches(t, w);
+    return t !== undefined && wordMatches(t, w, words.length > 1);
   });
 }
 

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntent, editDistance, topicTag } from './intents.ts';
+import { detectLanguage } from './models/offline/language.ts';
+
+describe('intents', () => {
+  it.each([
+    ['Is my subscripton actve?', 'status'],
+    ['did my paymnet go thru? did my payment go through', 'paid'],
+    ['why was my card declnied', 'failed_payment'],
+    ['when is my nxt charge', 'next_charge'],
+    ['¿Cuándo es mi próximo cobro?', 'next_charge'],
+    ['Warum ist meine Zahlung fehlgeschlagen?', 'failed_payment'],
+    ['Je veux annuler mon abonnement', 'cancel'],
+    ['where is my refnd', 'refund'],
+    ['can I speak to a real person', 'human'],
+    ['what does my plan include', 'plan'],
+    ['Why am I locked out?', 'access'],
+    ['send me my last invoice', 'invoice'],
+    ['¿Por qué no tengo acceso?', 'access'],
+    ['Quand se termine mon essai ?', 'trial'],
+    ['how do I upgrade to Business', 'change_plan'],
+  ])('recognises %s as %s', (text, intent) => {
+    expect(detectIntent(text)).toBe(intent);
+  });
+
+  it('finds no intent in a question it cannot help with', () => {
+    expect(detectIntent('what is the capital of Peru')).toBeNull();
+  });
+
+  it('routes payment topics to billing and access to product', () => {
+    expect(topicTag('failed_payment')).toBe('billing');
+    expect(topicTag('access')).toBe('product');
+    expect(topicTag(null)).toBe('human_review');
+  });
+
+  it('counts a transposition as one edit', () => {
+    expect(editDistance('paymnet', 'payment', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it.each([
+    ['Is my subscription active?', 'en'],
+    ['¿Cuándo es mi próximo cobro?', 'es'],
+    ['Warum ist meine Zahlung fehlgeschlagen?', 'de'],
+    ['Quel est le statut de mon compte ?', 'fr'],
+  ])('answers %s in %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
