@@ -28,14 +28,14 @@ function stepResult(step: Step, n: number): LanguageModelV4StreamResult {
     for (const word of step.text.split(/(?<= )/)) parts.push({ type: 'text-delta', id: 't', delta: word });
     parts.push({ type: 'text-end', id: 't' });
   }
-  (step.calls ?? []).forEach((c, i) =>
+  for (const [i, c] of (step.calls ?? []).entries()) {
     parts.push({
       type: 'tool-call',
       toolCallId: `call_${n}_${i}`,
       toolName: c.toolName,
       input: JSON.stringify(c.input),
-    }),
-  );
+    });
+  }
   const unified = step.calls?.length ? 'tool-calls' : 'stop';
   parts.push({ type: 'finish', usage, finishReason: { unified, raw: undefined } });
   return { stream: convertArrayToReadableStream(parts) };
