@@ -9,6 +9,8 @@ import {
   type TestEvent,
 } from '../../test/factories/stripe-events.ts';
 import { HISTORY_WINDOW_SECONDS } from './history.ts';
+import { linkAuthUser } from './operator.ts';
+import { emptyRecord } from './record.ts';
 import { reduce } from './reduce.ts';
 
 /** Invoices paid with money whose event arrived within the history window of the newest event seen. */
@@ -52,6 +54,29 @@ describe('order independence', () => {
       );
     },
   );
+
+  it('a link from the host app lands on the same record wherever it falls among the events', () => {
+    const caseArb = lifecycleSpecArbitrary(8).chain((spec) => {
+      const events = buildLifecycle(spec, { customerId: 'cus_link', authUserId: null, link: 'metadata' });
+      return fc.tuple(
+        deliveryArbitrary(events),
+        fc.nat({ max: events.length }),
+        fc.nat({ max: 40 * 86_400 }),
+      );
+    });
+    fc.assert(
+      fc.property(caseArb, ([delivered, position, offset]) => {
+        const linkAt = { ...BILLING_CTX, at: new Date((1_767_607_200 + offset) * 1000).toISOString() };
+        const withLinkAt = (i: number) => {
+          const before = applyAll(delivered.slice(0, i), emptyRecord('cus_link')).record;
+          const linked = linkAuthUser(before, 'user_host', 'api', linkAt).record;
+          return applyAll(delivered.slice(i), linked).record;
+        };
+        expect(withLinkAt(position)).toEqual(withLinkAt(0));
+      }),
+      { numRuns: 150 },
+    );
+  });
 
   it('redelivering every event after the fact changes nothing and emits nothing', () => {
     fc.assert(
