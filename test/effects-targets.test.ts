@@ -154,7 +154,7 @@ describeEachDriver('effects against their targets', (h) => {
     expect(t.handoff.deliveries).toHaveLength(1);
     expect(t.handoff.deliveries[0]).toMatchObject({
       webhookId: webhookIdOf(key),
-      payload: { type: 'handoff.created', data: { type: 'handoff.created', threadId: 'thread_1' } },
+      payload: { type: 'handoff.created', data: { threadId: 'thread_1' } },
     });
   });
 

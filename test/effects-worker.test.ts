@@ -158,6 +158,7 @@ describeEachDriver('outbox worker', (h) => {
     const worker = testWorker(deps, { adapters: slow, pollMs: 25, listenPollMs: 60_000 });
     await worker.start();
     await sleep(h().driver === 'neon' ? 500 : 50); // the listener connects
+    expect(worker.listening).toBe(h().driver === 'neon');
     const enqueuedAt = Date.now();
     await enqueueAlerts(deps.db, 1);
     while ((await deps.db.select().from(jobs).where(eq(jobs.status, 'running'))).length === 0) {

@@ -34,11 +34,12 @@ export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt
       ...(ackedAt && { ackedAt }),
     };
   });
+  // The NOTIFY rides on the insert's RETURNING (no extra round trip in the webhook transaction) and
+  // fires only for rows actually inserted.
   const inserted = await tx
     .insert(jobs)
     .values(rows)
     .onConflictDoNothing({ target: jobs.key })
-    .returning({ id: jobs.id });
-  if (inserted.length > 0) await tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, '')`);
+    .returning({ id: jobs.id, notified: sql`pg_notify(${JOBS_CHANNEL}, '')::text` });
   return inserted.length;
 }

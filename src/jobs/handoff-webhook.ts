@@ -56,9 +56,10 @@ export function createHandoffClient(opts: {
 
 /** The body is built from what the job was created with, so it is byte-identical on every attempt. */
 export function handoffBody(job: { createdAt: Date; payload: unknown }): string {
-  const data = (job.payload ?? {}) as HandoffPayload;
+  // Standard Webhooks' { type, timestamp, data } envelope; the payload's own `type` names the event.
+  const { type, ...data } = (job.payload ?? {}) as HandoffPayload;
   return JSON.stringify({
-    type: data.type ?? 'handoff.created',
+    type: type ?? 'handoff.created',
     timestamp: job.createdAt.toISOString(),
     data,
   });

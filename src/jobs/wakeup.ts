@@ -2,6 +2,7 @@
 // NOTIFY (enqueue.ts) where the driver can LISTEN; a poll timeout covers everything else (retries
 // coming due, a lost connection, PGlite, a pooled Neon endpoint that does not relay notifications).
 import { Client } from '@neondatabase/serverless';
+import { applyNeonLocalConfig, neonLocalConfig } from '../db/ws-proxy.ts';
 import type { Log } from '../ops/logger.ts';
 import { JOBS_CHANNEL } from './enqueue.ts';
 
@@ -44,7 +45,11 @@ export type Listener = { readonly active: boolean; close(): Promise<void> };
  * LISTEN on a dedicated connection (a pooled one would be handed to other queries). It reconnects
  * with a growing pause after a drop; meanwhile `active` is false and the worker polls faster.
  */
-export function listenForJobs(connectionString: string, onNotify: () => void, log: Log): Listener {
+export function listenForJobs(
+  db: { url: string; wsProxy?: string },
+  onNotify: () => void,
+  log: Log,
+): Listener {
   let client: Client | undefined;
   let active = false;
   let closed = false;
@@ -53,7 +58,9 @@ export function listenForJobs(connectionString: string, onNotify: () => void, lo
 
   const connect = async () => {
     if (closed) return;
-    const c = new Client({ connectionString });
+    const c = new Client({ connectionString: db.url });
+    // The same per-connection proxy settings db/client.ts gives its pool (DATABASE_WS_PROXY).
+    if (db.wsProxy) applyNeonLocalConfig(c.neonConfig, localConfig(db.wsProxy));
     client = c;
     c.on('notification', (m) => {
       if (m.channel === JOBS_CHANNEL) onNotify();
@@ -103,4 +110,9 @@ export function listenForJobs(connectionString: string, onNotify: () => void, lo
       await client?.end().catch(() => {});
     },
   };
+}
+
+function localConfig(wsProxy: string) {
+  const i = wsProxy.lastIndexOf(':');
+  return neonLocalConfig(Number(wsProxy.slice(i + 1)), wsProxy.slice(0, i));
 }

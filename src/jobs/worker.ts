@@ -45,6 +45,8 @@ export type WorkerOptions = {
 
 export type Worker = {
   readonly id: string;
+  /** True while a LISTEN connection is up (neon): new jobs then wake the worker at once. */
+  readonly listening: boolean;
   start(): Promise<void>;
   /** Stops claiming and waits for the jobs in flight to finish. */
   stop(): Promise<void>;
@@ -186,12 +188,15 @@ export function createWorker(deps: WorkerDeps, opts: WorkerOptions): Worker {
 
   return {
     id,
+    get listening() {
+      return listener?.active ?? false;
+    },
     async start() {
       if (running) return;
       running = true;
       const url = deps.config.DATABASE_URL;
       if (opts.listen !== false && deps.dbHandle.driver === 'neon' && url) {
-        listener = listenForJobs(url, () => wake.fire(), log);
+        listener = listenForJobs({ url, wsProxy: deps.config.DATABASE_WS_PROXY }, () => wake.fire(), log);
       }
       loop = runLoop();
       log.info(
