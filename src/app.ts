@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from './app-env.ts';
+import { billingRouteDocs } from './billing/openapi.ts';
 import { billingRoutes } from './billing/routes.ts';
 import type { Deps } from './deps.ts';
 import { AppError, toProblem } from './errors.ts';
 import { browserCors, defaultBodyLimit, securityHeaders } from './http/hardening.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
+import { docsRoutes } from './ops/docs-routes.ts';
 import { healthRoutes } from './ops/health-routes.ts';
+import { opsRouteDocs } from './ops/openapi.ts';
+import { webhookRouteDocs } from './webhooks/openapi.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
 /** Routes a browser calls directly (the widget); everything else is server-to-server. */
@@ -25,6 +29,7 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes(deps));
   app.route('/', webhookRoutes(deps));
   app.route('/', billingRoutes(deps));
+  app.route('/', docsRoutes([...opsRouteDocs, ...webhookRouteDocs, ...billingRouteDocs]));
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such route.');
