@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { agentRouteDocs } from './agent/openapi.ts';
+import { type AgentRouteOptions, agentRoutes } from './agent/routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { billingRouteDocs } from './billing/openapi.ts';
 import { billingRoutes } from './billing/routes.ts';
@@ -18,7 +20,7 @@ import { webhookRoutes } from './webhooks/routes.ts';
 const BROWSER_PATHS = ['/v1/chat', '/v1/chat/*', '/v1/me/*'];
 
 /** Middleware, the one error renderer, and each module's routes. No logic lives here. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) {
   const app = new Hono<AppEnv>();
   app.use(requestId());
   app.use(requestLog(deps));
@@ -29,7 +31,8 @@ export function createApp(deps: Deps) {
   app.route('/', healthRoutes(deps));
   app.route('/', webhookRoutes(deps));
   app.route('/', billingRoutes(deps));
-  app.route('/', docsRoutes([...opsRouteDocs, ...webhookRouteDocs, ...billingRouteDocs]));
+  app.route('/', agentRoutes(deps, opts.agent));
+  app.route('/', docsRoutes([...opsRouteDocs, ...webhookRouteDocs, ...billingRouteDocs, ...agentRouteDocs]));
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such route.');

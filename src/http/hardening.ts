@@ -6,9 +6,9 @@ import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 
-/** Default request body limit; routes that need more (the Stripe webhook: 1 MiB) set their own. */
+/** Default request body limit; routes that need more (Stripe webhook 1 MiB, chat 512 KiB) set their own. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
-const OWN_LIMIT = new Set(['/webhooks/stripe']);
+const OWN_LIMIT = new Set(['/webhooks/stripe', '/v1/chat']);
 
 export function defaultBodyLimit(): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({
