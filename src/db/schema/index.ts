@@ -2,3 +2,4 @@ export * from './agent.ts';
 export * from './customers.ts';
 export * from './jobs.ts';
 export * from './stripe-events.ts';
+export * from './support.ts';
