@@ -2,11 +2,9 @@
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrateDb } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
-import { startWorker } from './jobs/worker.ts';
 
 export type Service = {
   deps: Deps;
@@ -22,7 +20,12 @@ export async function startService(
   config: Config,
   opts: { deps?: Deps; background?: (deps: Deps) => Background | Promise<Background> } = {},
 ): Promise<Service> {
-  const deps = opts.deps ?? (await createDeps(config));
+  // The route modules (the agent pulls in the AI SDK) load while the database starts; esbuild
+  // transpiles them in its own process and PGlite compiles its WebAssembly off the main thread.
+  const [{ createApp }, deps] = await Promise.all([
+    import('./app.ts'),
+    opts.deps ? Promise.resolve(opts.deps) : createDeps(config),
+  ]);
   await migrateDb(deps.dbHandle);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const { startWorker } = await import('./jobs/worker.ts');
   const service = await startService(config, { background: (deps) => startWorker(deps) });
   printBanner(service, config, Math.round(performance.now() - t0));
   const shutdown = (signal: string) => {
