@@ -2,6 +2,7 @@ import { tool } from 'ai';
 import { z } from 'zod';
 import type { PlanCatalogue } from '../billing/plans.ts';
 import type { BillingResult } from './result.ts';
+import { compactInput, forModel } from './schema.ts';
 
 export type PublicPlan = {
   id: string;
@@ -29,10 +30,9 @@ export function planCatalogue(catalogue: PlanCatalogue): BillingResult<{ plans: 
 
 export function createGetPlanCatalogue(catalogue: PlanCatalogue) {
   return tool({
-    description:
-      'The public plan catalogue: each plan with its features and list prices (minor units, per month or ' +
-      'year). Use for what a plan includes, or what other plans cost.',
-    inputSchema: z.strictObject({}),
+    description: 'Public plans: features and list prices.',
+    inputSchema: compactInput(z.strictObject({})),
     execute: async () => planCatalogue(catalogue),
+    toModelOutput: ({ output }) => forModel(output),
   });
 }

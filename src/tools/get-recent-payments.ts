@@ -9,6 +9,7 @@ import {
   customerText,
 } from './account-reader.ts';
 import { type BillingResult, billingResult } from './result.ts';
+import { compactInput, forModel } from './schema.ts';
 
 export type PaymentSummary = {
   at: string;
@@ -61,13 +62,12 @@ export async function readRecentPayments(
 
 export const getRecentPayments = tool({
   description:
-    "The signed-in customer's most recent payments, newest first: date, status (succeeded, failed, " +
-    'action_required, refunded, partially_refunded, disputed), amount in minor units with currency, invoice ' +
-    'id and hosted invoice link, and the failure reason of a failed payment. Use for "did my payment go ' +
-    'through", failed payments, refunds, receipts and invoices.',
-  inputSchema: z.strictObject({
-    limit: z.number().int().min(1).max(5).optional().describe('How many payments, 1 to 5 (default 3).'),
-  }),
+    "The signed-in customer's latest payments, newest first: date, status, amount, invoice link, failure " +
+    'reason. For payment results, refunds, receipts and invoices.',
+  inputSchema: compactInput(
+    z.strictObject({ limit: z.number().int().min(1).max(5).optional().describe('1-5, default 3') }),
+  ),
   contextSchema: AccountContextSchema,
   execute: async ({ limit }, { context }) => readRecentPayments(context.account, limit ?? 3),
+  toModelOutput: ({ output }) => forModel(output),
 });

@@ -4,6 +4,7 @@ import { priceEntry } from '../billing/plans.ts';
 import type { BillingRecord } from '../billing/record.ts';
 import { AccountContextSchema, type AccountReader } from './account-reader.ts';
 import { type BillingResult, billingResult } from './result.ts';
+import { compactInput, forModel } from './schema.ts';
 
 export type SubscriptionDetails = {
   status: string;
@@ -55,11 +56,10 @@ export async function readSubscription(
 
 export const getSubscription = tool({
   description:
-    "The signed-in customer's subscription: status, plan and interval, current period end, scheduled " +
-    'cancellation (cancelAtPeriodEnd, cancelAt), when it was canceled or ended, trial end, and the next ' +
-    'charge (date and list-price amount in minor units, e.g. 2900 = 29.00). data is null when the customer ' +
-    'has no subscription. No arguments: the customer is known from the session.',
-  inputSchema: z.strictObject({}),
+    "The signed-in customer's subscription: status, plan, period end, cancellation, trial end, next charge " +
+    '(list price). No data: no subscription.',
+  inputSchema: compactInput(z.strictObject({})),
   contextSchema: AccountContextSchema,
   execute: async (_input, { context }) => readSubscription(context.account),
+  toModelOutput: ({ output }) => forModel(output),
 });

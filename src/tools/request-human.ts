@@ -1,17 +1,14 @@
 import { tool } from 'ai';
 import { z } from 'zod';
+import { compactInput } from './schema.ts';
 
 export const HANDOFF_TAGS = ['billing', 'product', 'human_review'] as const;
 export type HandoffTag = (typeof HANDOFF_TAGS)[number];
 
 export const RequestHumanInput = z.strictObject({
-  reason: z
-    .enum(['customer_request', 'state_not_ok', 'cannot_answer', 'other'])
-    .describe('Why a person is needed.'),
-  tag: z
-    .enum(HANDOFF_TAGS)
-    .describe('billing for payment problems, product for access problems, human_review otherwise.'),
-  summary: z.string().min(1).max(500).describe('One or two sentences for the person picking this up.'),
+  reason: z.enum(['customer_request', 'state_not_ok', 'cannot_answer', 'other']),
+  tag: z.enum(HANDOFF_TAGS).describe('billing: payments; product: access; human_review: other'),
+  summary: z.string().min(1).max(500).describe('For the person picking this up'),
 });
 export type RequestHumanInput = z.infer<typeof RequestHumanInput>;
 
@@ -20,9 +17,7 @@ export type RequestHumanInput = z.infer<typeof RequestHumanInput>;
  * handoff (row, transcript, outbox effect) in one transaction after the agent stops.
  */
 export const requestHuman = tool({
-  description:
-    'Hand the conversation to a person on the support team. Use when the customer asks for a person, when ' +
-    'a billing tool returns a state other than ok, or when you cannot answer from tool results.',
-  inputSchema: RequestHumanInput,
+  description: 'Hand off to a person: the customer asks, a state is not ok, or the tools cannot answer.',
+  inputSchema: compactInput(RequestHumanInput),
   execute: async () => ({ state: 'ok' as const, accepted: true }),
 });
