@@ -1,6 +1,7 @@
 // English rules about the conversation itself: overriding instructions, changing persona,
 // jailbreak framings, extracting the prompt, addressing "the AI" from inside pasted text.
 import { gap, type Rule, ruleSet, rx } from './rule.ts';
+import { SENT } from './rules-en-data.ts';
 import { HIGH, MEDIUM, STRONG, WEAK } from './thresholds.ts';
 import { AI, EXTRACT, INSTRUCTIONS, QUALIFIER } from './vocab-en.ts';
 
@@ -73,6 +74,8 @@ const PRIVILEGED_ROLE = [
   'owner',
   'ceo',
   'cto',
+  'cfo',
+  'finance (?:director|manager|team)',
   'support (?:manager|lead|supervisor|staff|agent with)',
   'manager',
   'supervisor',
@@ -121,6 +124,16 @@ export const EN_RULES: Rule[] = [
   r('instruction_override', MEDIUM, rx`\b(?:your|the) (?:new|real|actual|true|only|updated) (?:task|job|goal|objective|purpose|mission|instructions?) (?:is|are|will be|now)\b`),
   r('instruction_override', MEDIUM, rx`\bfrom (?:now on|here on|this point on|here forward),? (?:you|your|always|only|never|respond|reply|answer|act|ignore|follow|obey|do not|don't)\b`),
   r('instruction_override', HIGH, rx`\b(?:only|just) (?:follow|obey|listen to|take orders from) (?:me|my|these|the following|this)\b|\b(?:follow|obey) only (?:me|my|these)\b`),
+  // Dismissing whoever configured the assistant, without naming "instructions".
+  r('instruction_override', STRONG, rx`\b(?:guidance|rules|instructions|policies|policy|guidelines|directives|restrictions|company|they|developers?|creators?|owners?|deployers?) (?:doesn'?t|don'?t|do not|does not|no longer|can'?t|cannot|won'?t) (?:bind|apply to|govern|restrict|limit|constrain|control|own|matter to) you\b`),
+  r('instruction_override', STRONG, rx`\byou (?:answer|report|belong|listen) (?:only )?to me\b|\bnot (?:to )?(?:the people|those|whoever|the company|the ones) (?:who|that) (?:deployed|built|made|created|programmed|trained|own|run) you\b`),
+  r('instruction_override', MEDIUM, rx`\bwhatever (?:they|the company|your (?:developers?|creators?|makers?|owners?|boss)|you were) (?:told|taught|instructed|programmed|said)\b|\b(?:is|are) (?:void|null|cancell?ed|revoked|obsolete|no longer valid) now\b`),
+  r('instruction_override', MEDIUM, rx`\bdo (?:what|as) i say\b|\binstead of what (?:they|the company|your (?:developers?|creators?|boss)) (?:said|told you|want)\b`),
+  r('instruction_override', MEDIUM, rx`\bdrop the (?:act|facade|fa.ade|persona|script|mask|pretense|pretence)\b`),
+  r('instruction_override', MEDIUM, rx`\bwithout the (?:corporate |company )?(?:script|filters?|guardrails|policy)\b|\bcorporate script\b`),
+  r('instruction_override', MEDIUM, rx`\b(?:ignores?|ignoring|disobeys?|defies|betrays?) (?:the company|its (?:creators|makers|developers|owners)|your (?:creators|makers|developers|owners|company))\b`),
+  r('instruction_override', MEDIUM, rx`\b(?:rules|policies|policy|restrictions|guidelines|instructions) (?:don'?t|do not|no longer|won'?t|will not|wouldn'?t|would not|doesn'?t|does not) apply\b|\b(?:the )?${INSTRUCTIONS} (?:were|are|have been|had been) (?:lifted|suspended|removed|disabled|switched off|turned off|gone)\b`),
+  r('instruction_override', MEDIUM, rx`\b(?:whenever|when|if) i (?:say|type|write) ["'][^"']{1,24}["'],? (?:you )?(?:will |must |should |have to )?\w+`),
   r('instruction_override', MEDIUM, rx`\b(?:whatever|regardless of what|no matter what) (?:the )?(?:tools?|data|records?|system|database|lookup) (?:says?|shows?|returns?)\b`),
 
   // --- role / persona change
@@ -129,6 +142,9 @@ export const EN_RULES: Rule[] = [
   r('role_change', MEDIUM, rx`\bpretend (?:to be|you(?:'re| are| were)|that you(?:'re| are)|you have)\b`),
   r('role_change', MEDIUM, rx`\b(?:imagine|suppose|assume) (?:that )?you(?:'re| are| were) (?:a|an|the|my|now|no longer)\b`),
   r('role_change', MEDIUM, rx`\b(?:role ?-?play|let'?s play a game|play a game|play(?:ing)? the (?:role|part) of|take on the role|assume the (?:role|persona|identity)|adopt the persona|new persona|your (?:new )?(?:name|persona|identity|role) is|you will (?:now )?(?:act|play|be|roleplay|pretend)|you(?:'re| are) going to (?:act|play|pretend|be)|simulate (?:being )?(?:a|an)|in this (?:scenario|story|game),? you)\b`),
+  r('role_change', HIGH, rx`\byou(?:'re| are) (?:now )?(?:the|my|an?) (?:${PRIVILEGED_ROLE})\b(?! (?:of|for|on) (?:my|our))`),
+  r('role_change', MEDIUM, rx`\bin character as\b`),
+  r('role_change', MEDIUM, rx`\bfrom (?:now on|this point(?: on)?|here on),? you(?:'re| are| will be)\b|\byou(?:'re| are) (?:now )?(?:called |named )?["'][^"'\s][^"']{1,30}["']|\bplay along\b|\b(?:actor|character) playing (?:an? )?(?:ai|assistant|bot|chatbot|role)\b`),
   r('role_change', MEDIUM, rx`\b(?:always|never fails to) (?:reveals?|answers?|obeys?|complies|says yes|grants?|gives)\b`),
   r('role_change', MEDIUM, rx`\b(?:become|turn into|transform into) (?:a|an|my) \w+ (?:bot|ai|assistant|agent)\b`),
 
@@ -138,7 +154,12 @@ export const EN_RULES: Rule[] = [
   r('jailbreak', MEDIUM, rx`\b(?:developer|god|sudo|unrestricted|jailbreak|dan) mode\b`),
   r('jailbreak', MEDIUM, rx`\b(?:unfiltered|uncensored|unrestricted|no (?:ethical|moral) (?:guidelines|constraints|limits|rules|compass)|without (?:any )?(?:restrictions|filters|rules|guidelines|limitations|censorship|ethics|morals|policies)|no (?:restrictions|rules|filters|limitations|guidelines|policies)(?! (?:on|for) )|freed? from (?:its|your|all|any) (?:guidelines|rules|restrictions|constraints)|broken free|never (?:been )?given any (?:guidelines|rules)|opposite day)\b`),
   r('jailbreak', MEDIUM, rx`\b(?:you(?:'re| are) (?:now )?|called |named |as |pretend to be )dan\b`),
-  r('jailbreak', WEAK, rx`\b(?:hypothetically|in a fictional (?:world|story)|for a (?:story|novel|movie|screenplay|script)|purely fictional|in a parallel universe|fictional story|movie script|(?:let'?s )?write a (?:story|scene|script|poem)|story where)\b`),
+  r('jailbreak', MEDIUM, rx`\b(?:(?:your|my) boss|nobody|no one|no-one) (?:is|isn'?t|will|won'?t) (?:watching|know|find out|see)\b|\b(?:answer|speak|talk) freely\b`),
+  r('jailbreak', MEDIUM, rx`\b(?:inner|rebel|rogue|unchained|liberated|true|real) (?:ai|self|bot|assistant)\b|\bchannel your\b`),
+  r('jailbreak', MEDIUM, rx`\bevil (?:twin|version|mode|assistant|bot|ai|alter ego)\b|\b(?:no |without (?:a |any )?)(?:company |billing |content |safety )polic(?:y|ies)\b|\bbefore (?:the |your )?(?:safety|alignment|rlhf) training\b`),
+  r('jailbreak', MEDIUM, rx`\b(?:pretend|imagine|assume|suppose|act like|let'?s say)\b\s*${gap(5)}(?:test|sandbox|simulation|simulated|fictional|hypothetical|debug) (?:environment|mode|world|scenario)\b|\b(?:stay (?:true to|in) (?:the |your )?(?:role|character)|(?:don'?t|never) break character)\b`),
+  r('jailbreak', HIGH, rx`\b(?:ai|assistant|bot|chatbot|model|version of (?:you|yourself)) (?:with|that has) (?:admin|root|full|unrestricted|elevated|god) (?:rights|access|privileges|permissions|powers)\b|\b(?:mode|role)\s*[:=]\s*(?:admin|root|developer|god|unrestricted|debug|sudo|superuser)\b`),
+  r('jailbreak', WEAK, rx`\b(?:hypothetically|in a fictional (?:world|story)|for a (?:story|novel|movie|screenplay|script)|purely fictional|in a parallel universe|fictional story|movie script|(?:let'?s )?write a (?:story|scene|script|poem|dialogue)|(?:story|dialogue|scene|conversation) where|thought experiment|imagine a world|improv|heist (?:movie|film)|narrat(?:e|or))\b`),
 
   // --- prompt extraction
   r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b\s*${gap(6)}(?:your|the|its|this bot'?s?|the assistant'?s?)\s+(?:\w+\s+)?(?:system (?:prompt|message|instructions)|(?:initial|original|hidden|secret|internal|confidential|full|exact|complete|starting|underlying) (?:prompt|instructions|directives|rules|guidelines|configuration)|developer (?:message|instructions|prompt)|meta ?-?prompt|pre ?-?prompt|context window)`),
@@ -146,13 +167,23 @@ export const EN_RULES: Rule[] = [
   r('prompt_extraction', STRONG, rx`\byour (?:hidden|secret|internal|confidential|initial|original|underlying) (?:rules|instructions|prompt|guidelines|directives|configuration)\b`),
   r('prompt_extraction', MEDIUM, rx`\b(?:system (?:prompt|message)|initial prompt|hidden prompt|developer message|pre-?prompt)\b`),
   r('prompt_extraction', STRONG, rx`\b(?:what|which) (?:instructions|rules|guidelines|directives|prompt) (?:were|have|did) you (?:been )?(?:given|told|programmed|instructed|receive)|\bwhat (?:were|have) you (?:been )?(?:told|instructed|programmed)\b|\bhow (?:were|are|have) you (?:been )?(?:programmed|instructed|configured|prompted|set up)\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:the )?(?:instructions|rules|prompt|guidelines|directives) (?:you (?:were|have been|'ve been) (?:given|told|initiali[sz]ed with|configured with|trained on)|given to you|you received|they gave you|the developers? gave you)\b`),
+  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b\s*${gap(3)}(?:the |your )?(?:full |complete |entire )?(?:contents? of (?:your|the) )?(?:hidden|secret|internal|confidential|underlying|initial|original|startup|start-up|system|full) (?:config(?:uration)?|settings|setup|prompt|instructions|rules|context)\b`),
+  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b${SENT}{0,40}?\b(?:before|above|prior to) (?:my|this|the) (?:first )?(?:message|question|input|conversation|chat)\b|\bfull contents? of your\b`),
+  r('prompt_extraction', MEDIUM, rx`\b(?:reveal|show|dump|leak|print|tell me|give me) (?:me )?everything\b`),
+  r('prompt_extraction', STRONG, rx`\b(?:you were|you've been|you have been|you are) (?:told|instructed|programmed|asked|trained) (?:to hide|not to (?:say|tell|reveal|share|mention|disclose)|to keep (?:secret|quiet|hidden))\b`),
+  r('prompt_extraction', STRONG, rx`\b(?:text|prompt|instructions|rules|message|config(?:uration)?|settings) (?:that|which) (?:configures?|controls?|governs?|defines?|programs?|drives?|instructs?|shapes?|sets? up) you\b`),
+  r('prompt_extraction', STRONG, rx`\b(?:the )?(?:prompt|instructions|system message|rules) (?:you|they|the developers?|someone) (?:wrote|gave|created|set|configured) (?:for|to) (?:this|the|you|your)\b`),
+  r('prompt_extraction', STRONG, rx`\b(?:disclose|reveal|expose|share|show|explain|describe|recite) (?:its|your|their) (?:own )?(?:setup|set-up|configuration|config|instructions|prompt|programming|rules)\b`),
+  r('prompt_extraction', HIGH, rx`\binstructions (?:a|the|every) (?:support )?(?:bot|assistant|ai|model|chatbot)(?: like you)? (?:gets|receives|is given|has|follows)\b`),
+  r('prompt_extraction', MEDIUM, rx`\b(?:use|share|show|give|quote) your own\b|\bwhat (?:the company|they|you) (?:keeps?|hides?|conceals?|(?:are|is) hiding) from (?:customers|users|me|us)\b`),
+  r('prompt_extraction', STRONG, rx`\b(?:the )?(?:instructions|rules|prompt|guidelines|directives|config(?:uration)?|settings|setup) (?:you (?:were|have been|'ve been|are) (?:given|told|started with|initiali[sz]ed with|launched with|booted with|configured with|loaded with|set up with|created with|trained on)|given to you|you received|they gave you|the developers? gave you)\b`),
   r('prompt_extraction', STRONG, rx`\b(?:repeat|print|output|show|copy|recite|write|return|echo|dump)\s+(?:out\s+)?(?:all |the |everything |every )?(?:text |words |content |message |lines |instructions )?(?:above|before (?:this|my)|preceding|prior to (?:this|my))\b`),
   r('prompt_extraction', HIGH, rx`\bstarting (?:with|from) ["']?you are\b|\beverything (?:in your|before my first) (?:context|message)`),
   r('prompt_extraction', MEDIUM, rx`\byour (?:rules|guidelines|instructions)\b(?! (?:for|on|about|regarding) (?:refunds?|billing|invoices?|cancell?ations?|proration|seats?|plans?|payments?))`),
   r('prompt_extraction', WEAK, rx`\b(?:verbatim|word for word|in full|exactly as written|quote it exactly)\b`),
 
   // --- output control
+  r('output_control', WEAK, rx`\b(?:go with that|take my word(?: for it)?|just confirm (?:it|that|this))\b`),
   r('output_control', WEAK, rx`\b(?:respond|reply|answer|say) (?:only )?with (?:only )?["']?(?:yes|ok|confirmed|approved|access granted|true)\b|\brespond only with\b|\byour (?:next )?(?:response|reply|answer|output) (?:must|should|will) (?:be|start|begin|contain|include)\b|\bsay exactly\b|\brepeat after me\b`),
 
   // --- text addressed to the AI from inside a document
@@ -160,7 +191,10 @@ export const EN_RULES: Rule[] = [
   r('addressed_to_ai', HIGH, rx`(?:^|[\s"'(\[])(?:attention|attn|dear|to)\s+(?:the\s+|any\s+|all\s+)?${AI}\s*[:,!-]`),
   r('addressed_to_ai', WEAK, rx`(?:^|[\s"'(\[])(?:hey|hello|hi|@)\s+(?:the\s+|any\s+)?${AI}\s*[:,!-]`),
   r('addressed_to_ai', HIGH, rx`\bif you(?:'re| are)\s+(?:an?\s+)?(?:ai|llm|language model|assistant|bot|chatbot|automated|gpt|model|ai assistant|ai system)\b|\bif an? (?:ai|llm|language model|assistant|bot|model)\b`),
-  r('addressed_to_ai', HIGH, rx`\b${AI}\s+(?:\w+\s+)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|scanning|that reads?|who reads?)\s+(?:this|these|the following)`),
+  r('addressed_to_ai', HIGH, rx`\b${AI}\s+(?:\w+\s+)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|scanning|forwarding|receiving|seeing|that reads?|who reads?)\s+(?:this|these|the following)`),
+  r('addressed_to_ai', HIGH, rx`\b(?:automated|ai|llm|bot) (?:readers?|processors?|systems?|agents?|assistants?|tools?|parsers?)\s+(?:should|must|shall|are to|need to|will|have to)\b|\b(?:any|every|all|each) ${AI}\b${SENT}{0,30}?\b(?:must|should|shall|is required to|needs to|has to)\b`),
+  r('addressed_to_ai', HIGH, rx`(?:^|["'(\[]\s*)(?:ai|assistant|bot|chatbot|llm|model|agent)\s*,\s*(?:please\s+)?(?:tell|say|ignore|reveal|send|show|give|do not|don't|make|set|mark|forward|include|respond|reply|write)\b`),
+  r('addressed_to_ai', MEDIUM, rx`\b(?:whoever|anyone who|the person who|the user who) (?:reads|sees|receives|opens) this\b`),
   r('addressed_to_ai', MEDIUM, rx`\bwhen (?:you(?:'re| are)?\s+)?(?:summari[sz]ing|processing|reading|parsing|handling|answering about|you (?:read|summari[sz]e|process))\s+(?:this|these)\b`),
   r('addressed_to_ai', MEDIUM, rx`\b(?:hidden|secret|invisible) (?:instructions?|messages?|commands?|prompts?|notes?)\b`),
   r('concealment', MEDIUM, rx`\b(?:do not|don't|never)\s+(?:tell|inform|mention|reveal|show|let|alert|notify)\s+(?:this\s+)?(?:to\s+)?(?:the\s+)?(?:user|customer|human|reader)\b|\b(?:do not|don't|never) mention (?:the|this|any) (?:failed|overdue|declined|previous)\b`),

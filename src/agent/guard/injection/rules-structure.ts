@@ -23,6 +23,7 @@ const TURN_TAGS = [
   'function_output',
   'im_start',
   'prompt',
+  'tool',
 ];
 
 export const STRUCTURE_RULES: Rule[] = [
@@ -30,7 +31,8 @@ export const STRUCTURE_RULES: Rule[] = [
   r('fake_turn', STRONG, rx`<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id|begin_of_text|end|tool|ipython)\|>|\[/?INST\]|<</?SYS>>|<(?:start|end)_of_turn>`),
   r('fake_turn', MEDIUM, rx`<\|[a-z_]{2,20}\|>|</s>`),
   r('fake_turn', STRONG, rx`</?${TURN_TAGS}\b[^>]{0,80}>`),
-  r('fake_turn', HIGH, rx`</?(?:instructions?|admin|prompt|context|hidden)\b[^>]{0,80}>`),
+  r('fake_turn', HIGH, rx`</?(?:instructions?|admin|prompt|context|hidden|output|result)\b[^>]{0,80}>`),
+  r('fake_turn', HIGH, rx`\[\s*([a-z_]{3,20})\s*\][\s\S]{1,600}?\[\s*/\s*\1\s*\]`),
   r('fake_turn', STRONG, rx`\[\s*(system|sys|admin|developer|assistant|instructions?|tool|function)[^\]]{0,20}\][\s\S]{1,600}?\[\s*/\s*\1[^\]]{0,20}\]`),
   r('fake_turn', HIGH, rx`\[\s*/?\s*(?:system|sys|admin|developer|assistant|instructions?|tool|function)(?:[ _-](?:message|note|prompt|override|instructions?|output|result|directive))?\s*\]`),
   r('fake_turn', STRONG, rx`#{2,4}[ \t]*(?:system|developer|assistant|admin|new instructions|tool (?:response|result|output))\b|(?:^|\n)[ \t]*#[ \t]*(?:system|developer)\b`),
@@ -48,7 +50,16 @@ export const STRUCTURE_RULES: Rule[] = [
   // A snake_case verb_noun as a tool name ("get_subscription") is how tool calls look, not how people write.
   r('tool_impersonation', STRONG, rx`"(?:name|tool|function|action|method)"\s*:\s*"(?:[a-z]+[_.])*(?:refund|credit|grant|set|update|apply|issue|get|lookup|list|delete|cancel|create|override|admin)_\w+"`),
   r('tool_impersonation', HIGH, rx`"(?:name|tool|function|action|method)"\s*:\s*"(?:[a-z]+[_.])*(?:refund|credit|grant|override|admin|tool_result|function)\w*"`),
-  r('tool_impersonation', STRONG, rx`\b(?:tool|function)[ _-]?(?:results?|outputs?|responses?)\s*(?:\([^)\n]{0,40}\))?\s*[:=\[]`),
+  r('tool_impersonation', STRONG, rx`\b(?:tool|function)[ _-]?(?:results?|outputs?|responses?)\s*(?:\([^)\n]{0,40}\))?\s*[:=\[]|\b(?:tool|function)\b[\w. ]{0,20}?\b(?:returned|result|output)\s*[:=]`),
+  r('tool_impersonation', STRONG, rx`\b(?:results?|outputs?|responses?|returned|printed|says|said|shows|gave)\b[^\n]{0,20}?\b(?:get|lookup|list|fetch|set|update|apply|issue|refund)_[a-z_]+\b|\b(?:get|lookup|list|fetch|set|update|apply|issue|refund)_[a-z_]+\b[^\n]{0,20}?\b(?:returned|printed|says|said|shows|gave|output)\b`),
+  r('tool_impersonation', STRONG, rx`\b(?:begin|start|end)(?: of)? (?:the )?(?:tool|function|system|api) (?:output|result|response)\b`),
+  r('tool_impersonation', HIGH, rx`\byour (?:\w+ )?(?:lookup|tool|query|check|search|function|system) (?:earlier |already |just )?(?:said|says|showed|shows|returned|confirmed|reported)\b|\bi (?:already )?(?:queried|called|ran|hit|pinged)\b[^.\n]{0,30}?\b(?:endpoint|api|tool|function|lookup|database)\b`),
+  r('tool_impersonation', MEDIUM, rx`\((?:billing|payment|system|admin|tool|stripe|database|crm)(?: system| tool)?\)`),
+  r('authority_claim', MEDIUM, rx`\b(?:flagged|marked|status|tier|role)\s*:\s*(?:vip|admin|staff|exempt|approved|verified|superuser)\b`),
+  r('tool_impersonation', HIGH, rx`\b(?:api|server|backend|system|database|tool|function) (?:response|result|output|reply) (?:from|of)\b`),
+  r('tool_impersonation', MEDIUM, rx`\b(?:plan|price|status|access|role|balance|amount|account_status|permissions|entitlements|discount)\s*[=:]\s*[$\w]+[^\n]{0,40}?\b(?:plan|price|status|access|role|balance|amount|account_status|permissions|entitlements|discount|reason)\s*[=:]`),
+  // Proper nouns (capitalised) asked about by name: another company's billing.
+  cased('cross_account', STRONG, rx`\b(?:[Ii]f|[Ww]hether) (?:[A-Z][\w&.-]+ ){1,3}(?:renewed|cancell?ed|churned|paid|upgraded|downgraded|signed up|is (?:a )?customer|uses you|pays you)\b|\b(?:[Dd]o|[Dd]oes) you have (?:[A-Z][\w&.-]+ ){1,3}as an? (?:customer|client|user)\b`),
   r('tool_impersonation', HIGH, rx`\b(?:tool|function)[ _-]?(?:results?|outputs?|responses?|calls?|returned)\s*[:(\[]|\[tool:\w+\]|\b(?:tool|function) (?:[\w.]+ )?(?:returned|was re-?run|says|shows|output)\b`),
   r('tool_impersonation', HIGH, rx`\b(?:output|result|response) of (?:your|the) (?:own )?(?:[\w-]+ )?(?:tool|function|lookup)\b`),
   r('tool_impersonation', MEDIUM, rx`(?:^|\n)[ \t]*(?:observation|action input|action|thought)[ \t]*:`),

@@ -3,6 +3,7 @@ import { normalize, type NormalizeOptions, type Normalized } from './normalize.t
 import type { Rule, Signal } from './rule.ts';
 import { DE_RULES } from './rules-de.ts';
 import { EN_RULES } from './rules-en.ts';
+import { EN_BILLING_RULES } from './rules-en-billing.ts';
 import { EN_DATA_RULES } from './rules-en-data.ts';
 import { ES_RULES } from './rules-es.ts';
 import { FR_RULES } from './rules-fr.ts';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   ...STRUCTURE_RULES,
   ...EN_RULES,
   ...EN_DATA_RULES,
+  ...EN_BILLING_RULES,
   ...ES_RULES,
   ...DE_RULES,
   ...FR_RULES,

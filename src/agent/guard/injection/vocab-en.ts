@@ -46,6 +46,11 @@ export const EXTRACT = [
   'i want',
   'hand over',
   'confirm',
+  'reply with',
+  'respond with',
+  'answer with',
+  'send',
+  'give',
 ];
 
 /** Words naming the assistant's own instructions. */
