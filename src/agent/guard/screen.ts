@@ -15,23 +15,41 @@ export const passThroughScreen: InjectionScreen = {
   screenField: (text) => ({ text, flagged: false, signals: [] }),
 };
 
+type DetectorModule = {
+  detectInjection?: InjectionScreen['detect'];
+  screenField?: InjectionScreen['screenField'];
+  detect?: InjectionScreen['detect'];
+};
+
+async function tryImport(specifier: string): Promise<DetectorModule | null> {
+  try {
+    return (await import(specifier)) as DetectorModule;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The detector module when it is present, otherwise the pass-through. The specifier is a variable on
- * purpose: the module is being written in parallel, and a missing module must not break the build.
+ * The detector when it is present, otherwise the pass-through. Specifiers are variables on purpose:
+ * the detector is written in parallel, and a missing or renamed module must not break the build.
+ * Prefers its public entry (detectInjection + screenField); until that exists, uses its scorer for
+ * both messages and fields.
  */
 export async function loadInjectionScreen(): Promise<InjectionScreen> {
-  const specifier = './injection/index.ts';
-  try {
-    const mod = (await import(specifier)) as Partial<InjectionScreen> & {
-      detectInjection?: InjectionScreen['detect'];
-    };
-    const detect = mod.detectInjection;
-    const screenField = mod.screenField;
-    if (typeof detect === 'function' && typeof screenField === 'function') return { detect, screenField };
-  } catch {
-    // Not there yet.
+  const entry = await tryImport(new URL('./injection/index.ts', import.meta.url).href);
+  if (typeof entry?.detectInjection === 'function' && typeof entry.screenField === 'function') {
+    return { detect: entry.detectInjection, screenField: entry.screenField };
   }
-  return passThroughScreen;
+  const scorer = await tryImport(new URL('./injection/detect.ts', import.meta.url).href);
+  const detect = scorer?.detect;
+  if (typeof detect !== 'function') return passThroughScreen;
+  return {
+    detect,
+    screenField: (text) => {
+      const r = detect(text);
+      return { text, flagged: r.verdict === 'block', signals: r.signals };
+    },
+  };
 }
 
 /** Wraps a field screen for tool results: flagged text is withheld, clean text is marked as data. */
