@@ -4,6 +4,7 @@
 //   node --import tsx scripts/train-injection.ts
 import { writeFileSync } from 'node:fs';
 import { features, type ModelWeights, modelText, predict } from '../src/agent/guard/injection/model.ts';
+import { normalize } from '../src/agent/guard/injection/normalize.ts';
 import { loadCorpus } from '../test/fixtures/injection/corpus.ts';
 
 const DIMS = 1 << 13;
@@ -16,7 +17,7 @@ type Example = { feats: number[]; label: 0 | 1 };
 function examples(): Example[] {
   const attacks = loadCorpus('attacks', 'train').map((i) => ({ text: i.text, label: 1 as const }));
   const benign = loadCorpus('benign', 'train').map((i) => ({ text: i.text, label: 0 as const }));
-  return [...attacks, ...benign].map((e) => ({ feats: features(modelText(e.text), DIMS), label: e.label }));
+  return [...attacks, ...benign].map((e) => ({ feats: features(modelText(normalize(e.text)), DIMS), label: e.label }));
 }
 
 export function train(data: readonly Example[]): ModelWeights {

@@ -53,7 +53,10 @@ export function decodeHex(text: string): string[] {
 
 export function decodePercent(text: string): string[] {
   const out: string[] = [];
-  for (const [token] of text.matchAll(/\S*(?:%[0-9a-f]{2}){3,}\S*/gi)) {
+  if (!text.includes('%')) return out;
+  // Token by token: a leading \S* in one regex would rescan long tokens from every position.
+  for (const token of text.split(/\s+/)) {
+    if ((token.match(/%[0-9a-f]{2}/gi)?.length ?? 0) < 3) continue;
     try {
       const decoded = decodeURIComponent(token.replace(/\+/g, ' '));
       if (looksLikeText(decoded)) out.push(decoded);

@@ -1,8 +1,8 @@
 // Scoring: signal weights -> score -> verdict.
 import { learnedScore } from './model.ts';
-import type { NormalizeOptions } from './normalize.ts';
+import { type NormalizeOptions, normalize } from './normalize.ts';
 import type { Signal } from './rule.ts';
-import { matchText, type SignalWeights } from './rules.ts';
+import { matchNormalized, type SignalWeights } from './rules.ts';
 import { BLOCK_SCORE, MODEL_MIN_PROBABILITY, MODEL_WEIGHT } from './thresholds.ts';
 
 export type InjectionVerdict = 'allow' | 'block';
@@ -22,9 +22,10 @@ export function scoreWeights(weights: SignalWeights): number {
 }
 
 export function detect(text: string, options: DetectOptions = {}): InjectionResult {
-  const weights = matchText(text, options);
+  const normalized = normalize(text, options);
+  const weights = matchNormalized(normalized);
   const modelWeight = options.modelWeight ?? MODEL_WEIGHT;
-  if (modelWeight > 0 && learnedScore(text) >= MODEL_MIN_PROBABILITY) weights.set('learned_model', modelWeight);
+  if (modelWeight > 0 && learnedScore(normalized) >= MODEL_MIN_PROBABILITY) weights.set('learned_model', modelWeight);
   const score = scoreWeights(weights);
   // Sorted by weight so the strongest reason comes first in logs and handoff summaries.
   const signals = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);

@@ -45,9 +45,11 @@ export function foldHomoglyphs(text: string): string {
 
 /** A word mixing Latin with Cyrillic/Greek letters is a spoofing tell, not a language. */
 export function hasMixedScriptWord(text: string): boolean {
-  return /(?=[\p{L}]*\p{Script=Latin})(?=[\p{L}]*[\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}]{2,}/u.test(
-    text,
-  );
+  // Word by word: a lookahead at every position would be quadratic on one long run of letters.
+  for (const [word] of text.matchAll(/\p{L}{2,}/gu)) {
+    if (/\p{Script=Latin}/u.test(word) && /[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(word)) return true;
+  }
+  return false;
 }
 
 // biome-ignore format: lookup table

@@ -38,7 +38,7 @@ export function stripMarkup(text: string): string {
     BLOCK_TAG.test(name) ? '\n' : '',
   );
   // Images and links keep their text and target side by side.
-  out = out.replace(/!?\[([^\]\n]*)\]\(([^)\s]*)[^)]*\)/g, '$1 $2');
+  out = out.replace(/!?\[([^\]\n]{0,200})\]\(([^)\s]{0,500})[^)]{0,200}\)/g, '$1 $2');
   out = out.replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '');
   out = out.replace(/^[ \t]*>+[ \t]?/gm, '');
   out = out.replace(/[*~`]+/g, '');

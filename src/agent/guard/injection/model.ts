@@ -1,7 +1,7 @@
 // Optional learned signal: logistic regression over hashed character n-grams and words of the
 // normalised text. Trained in-repo on the TRAIN split only by scripts/train-injection.ts; the
 // weights are committed as JSON so scoring is deterministic and needs no network or runtime training.
-import { normalize } from './normalize.ts';
+import type { Normalized } from './normalize.ts';
 import weightsFile from './model-weights.json' with { type: 'json' };
 
 export type ModelWeights = { version: 1; dims: number; bias: number; weights: number[] };
@@ -19,10 +19,9 @@ function hash(s: string): number {
 }
 
 /** The texts the model reads: the plain view, its leet fold, and every decoded segment. */
-export function modelText(text: string): string {
-  const n = normalize(text);
+export function modelText(n: Normalized): string {
   const parts = [n.plain, n.leet ?? ''];
-  const visit = (node: typeof n) => {
+  const visit = (node: Normalized) => {
     for (const d of node.decoded) {
       parts.push(d.text.plain);
       visit(d.text);
@@ -58,7 +57,7 @@ export function predict(model: ModelWeights, feats: readonly number[]): number {
 const MODEL = weightsFile as ModelWeights;
 
 /** Probability in [0, 1] that the text is an attack, per the committed model. */
-export function learnedScore(text: string): number {
+export function learnedScore(n: Normalized): number {
   if (MODEL.weights.length === 0) return 0;
-  return predict(MODEL, features(modelText(text), MODEL.dims));
+  return predict(MODEL, features(modelText(n), MODEL.dims));
 }

@@ -35,7 +35,7 @@ const USES = '(?:use|uses|used|have|has|are using|is using|run with|runs with|re
 /** One character inside a sentence; dots inside URLs and numbers do not end it. */
 export const SENT = '(?:[^.?!\\n]|[.?!](?=\\S))';
 
-export const EMAIL = '[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
+export const EMAIL = '(?<![\\w.+-])[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+';
 
 export const EN_DATA_RULES: Rule[] = [
   // --- secrets

@@ -68,7 +68,7 @@ export const STRUCTURE_RULES: Rule[] = [
 
   // --- exfiltration carriers
   // A chat reply never needs a remote image: rendering one sends its URL (and whatever is in it) away.
-  r('exfiltration', STRONG, rx`!\[[^\]]*\]\(\s*<?https?://`),
+  r('exfiltration', STRONG, rx`!\[[^\]]{0,200}\]\(\s*<?https?://`),
   r('exfiltration', STRONG, rx`<img\b[^>]*\bsrc\s*=`),
   cased('exfiltration', STRONG, rx`https?://[^\s)"'<>]+[?&][\w.-]+=(?:[{<\[$]|%7[Bb]|[A-Z][A-Z_]{3,}\b)`),
   r('exfiltration', HIGH, rx`https?://[^\s)"'<>]+[?&][\w.-]+=(?=[\s)"'>\]]|$)`),
