@@ -113,6 +113,14 @@ describeEachDriver(
       expect(res.headers.get('content-type')).toBe('application/problem+json');
     });
 
+    it('answers with the UI message stream protocol headers and the conversation id', async () => {
+      const res = await post(app, { conversationId: 'c-headers', message: userMessage('hi') }, token);
+      expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      expect(res.headers.get('x-conversation-id')).toBe('c-headers');
+      await res.text();
+    });
+
     it('refuses a conversation past its turn limit', async () => {
       const small = createChatTestApp(h().deps, { maxTurns: 2 });
       for (let i = 0; i < 2; i++) {

@@ -96,7 +96,12 @@ export async function startChatTurn(env: ChatEnv, principal: Principal, msg: New
       return 'Something went wrong; please try again.';
     },
   });
-  return createUIMessageStreamResponse({ stream, headers: { 'x-conversation-id': conversation.id } });
+  // Keep-alives hold the connection open through proxies while a slow model works and no text may flow yet.
+  return createUIMessageStreamResponse({
+    stream,
+    keepAliveMs: 10_000,
+    headers: { 'x-conversation-id': conversation.id },
+  });
 }
 
 function accountReader(env: ChatEnv, authUserId: string, now: Date): AccountReader {

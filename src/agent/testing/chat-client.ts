@@ -33,7 +33,8 @@ export async function readChunks(res: Response): Promise<UIMessageChunk[]> {
   const text = await res.text();
   return text
     .split('\n\n')
-    .map((e) => e.replace(/^data: /, '').trim())
+    .filter((e) => e.startsWith('data: ')) // skips keep-alive comments
+    .map((e) => e.slice('data: '.length).trim())
     .filter((d) => d && d !== '[DONE]')
     .map((d) => JSON.parse(d) as UIMessageChunk);
 }
