@@ -42,6 +42,8 @@ export const STRUCTURE_RULES: Rule[] = [
   r('fake_turn', WEAK, rx`(?:^|\n)[ \t]*(?:assistant|ai|tool|function|admin|operator)[ \t]*[:：]`),
   r('fake_turn', HIGH, rx`(?:^|\n)[ \t]*(?:assistant|ai)[ \t]*:[^\n]*\n[ \t]*(?:user|human)[ \t]*:`),
   r('fake_turn', HIGH, rx`\b(?:BEGIN|END|START)[ _](?:SYSTEM|DEVELOPER|ADMIN)[ _](?:PROMPT|MESSAGE|INSTRUCTIONS?)\b`),
+  // The data markers screenField wraps customer text in: a customer typing them is trying to close the block.
+  r('fake_turn', HIGH, rx`<\s*<\s*/?\s*customer[\s_-]*data\s*>\s*>`),
   r('fake_turn', MEDIUM, rx`\bEND OF (?:DATA|CONTEXT|INPUT|DOCUMENT|USER INPUT|CUSTOMER DATA)\b|\bnew system directive\b`),
 
   // --- tool-call / tool-result impersonation
