@@ -12,7 +12,10 @@ import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { docsRoutes } from './ops/docs-routes.ts';
 import { healthRoutes } from './ops/health-routes.ts';
+import { metricsRouteDocs, metricsRoutes } from './ops/metrics-routes.ts';
 import { opsRouteDocs } from './ops/openapi.ts';
+import { supportRouteDocs } from './support/openapi.ts';
+import { supportRoutes } from './support/routes.ts';
 import { webhookRouteDocs } from './webhooks/openapi.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
 
@@ -32,7 +35,19 @@ export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) 
   app.route('/', webhookRoutes(deps));
   app.route('/', billingRoutes(deps));
   app.route('/', agentRoutes(deps, opts.agent));
-  app.route('/', docsRoutes([...opsRouteDocs, ...webhookRouteDocs, ...billingRouteDocs, ...agentRouteDocs]));
+  app.route('/', supportRoutes(deps));
+  app.route('/', metricsRoutes(deps));
+  app.route(
+    '/',
+    docsRoutes([
+      ...opsRouteDocs,
+      ...webhookRouteDocs,
+      ...billingRouteDocs,
+      ...agentRouteDocs,
+      ...supportRouteDocs,
+      ...metricsRouteDocs,
+    ]),
+  );
 
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such route.');
