@@ -10,13 +10,15 @@ import { metricsRoutes } from '../../ops/metrics-routes.ts';
 import { supportRoutes } from '../routes.ts';
 
 /**
- * createApp plus the support and metrics routes, so they get the app's middleware and its one error
- * renderer. Routes added after createApp still match: notFound only answers when nothing does.
+ * The app as app.ts builds it, with the support and metrics routes mounted if app.ts does not mount
+ * them yet. Routes added after createApp still get its middleware and its one error renderer:
+ * notFound only answers when nothing matches.
  */
 export function createSupportTestApp(deps: Deps, opts: Parameters<typeof createApp>[1] = {}) {
   const app = createApp(deps, opts);
-  app.route('/', supportRoutes(deps));
-  app.route('/', metricsRoutes(deps));
+  const serves = (prefix: string) => app.routes.some((r) => r.path.startsWith(prefix));
+  if (!serves('/v1/support/')) app.route('/', supportRoutes(deps));
+  if (!serves('/metrics')) app.route('/', metricsRoutes(deps));
   return app;
 }
 export type SupportTestApp = ReturnType<typeof createSupportTestApp>;
