@@ -1,6 +1,8 @@
 // One database per test file, truncated between tests; the same suites run on PGlite and on real
 // PostgreSQL through the Neon driver (skipped, and said so, only when PostgreSQL is unreachable locally).
 import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Pool } from '@neondatabase/serverless';
 import { sql } from 'drizzle-orm';
@@ -14,7 +16,7 @@ import { type Clock, createDeps, type Deps } from '../../src/deps.ts';
 import { createLogger } from '../../src/ops/logger.ts';
 import { createRedis } from '../../src/ops/redis.ts';
 import { testConfig } from './config.ts';
-import { PG_HOST, PG_PORT, PG_USER } from './services.ts';
+import { CAPTURE_DIR, PG_HOST, PG_PORT, PG_USER } from './services.ts';
 
 export type Driver = 'pglite' | 'neon';
 export const DRIVERS: Driver[] = ['pglite', 'neon'];
@@ -79,6 +81,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const sink = new Writable({
     write(chunk, _enc, cb) {
       logs.push(String(chunk));
+      capture('log', String(chunk));
       cb();
     },
   });
@@ -86,11 +89,13 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
   const deps = await createDeps(config, { dbHandle, log, clock: opts.clock, redis: createRedis(config) });
   await migrateDb(dbHandle);
   const tables = await listTables(dbHandle);
+  const app = createApp(deps);
+  captureResponses(app);
   return {
     driver,
     deps,
     config,
-    app: createApp(deps),
+    app,
     logs,
     databaseUrl: throwaway?.url,
     reset: async () => {
@@ -102,6 +107,30 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       await dbHandle.close();
       await throwaway?.drop();
     },
+  };
+}
+
+/**
+ * Everything that left the app during the suite — log lines and response bodies — is appended to
+ * one file per test process; the global teardown scans them all for configured secret values.
+ */
+const captureFile = join(CAPTURE_DIR, `${process.pid}.ndjson`);
+
+function capture(kind: 'log' | 'response', text: string): void {
+  mkdirSync(CAPTURE_DIR, { recursive: true });
+  appendFileSync(captureFile, `${JSON.stringify({ kind, text })}\n`);
+}
+
+function captureResponses(app: { request: (...args: never[]) => Response | Promise<Response> }): void {
+  const request = app.request.bind(app) as (...args: unknown[]) => Promise<Response>;
+  (app as { request: unknown }).request = async (...args: unknown[]) => {
+    const res = await request(...args);
+    res
+      .clone()
+      .text()
+      .then((body) => capture('response', `${JSON.stringify(Object.fromEntries(res.headers))}\n${body}`))
+      .catch(() => {});
+    return res;
   };
 }
 

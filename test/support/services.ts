@@ -1,4 +1,8 @@
 import { connect } from 'node:net';
+import { join } from 'node:path';
+
+/** Where the harness appends every log line and response of the suite (scanned at teardown). */
+export const CAPTURE_DIR = join(import.meta.dirname, '../../.tmp/test-capture');
 
 export const PG_HOST = process.env.TEST_PG_HOST ?? '127.0.0.1';
 export const PG_PORT = Number(process.env.TEST_PG_PORT ?? 5432);
