@@ -17,7 +17,10 @@ type Example = { feats: number[]; label: 0 | 1 };
 function examples(): Example[] {
   const attacks = loadCorpus('attacks', 'train').map((i) => ({ text: i.text, label: 1 as const }));
   const benign = loadCorpus('benign', 'train').map((i) => ({ text: i.text, label: 0 as const }));
-  return [...attacks, ...benign].map((e) => ({ feats: features(modelText(normalize(e.text)), DIMS), label: e.label }));
+  return [...attacks, ...benign].map((e) => ({
+    feats: features(modelText(normalize(e.text)), DIMS),
+    label: e.label,
+  }));
 }
 
 export function train(data: readonly Example[]): ModelWeights {
@@ -53,5 +56,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const correct = data.filter((e) => (predict(model, e.feats) >= 0.5 ? 1 : 0) === e.label).length;
   const out = new URL('../src/agent/guard/injection/model-weights.json', import.meta.url);
   writeFileSync(out, `${JSON.stringify(model)}\n`);
-  process.stdout.write(`trained on ${data.length} train examples; train accuracy ${(correct / data.length).toFixed(3)}\n`);
+  process.stdout.write(
+    `trained on ${data.length} train examples; train accuracy ${(correct / data.length).toFixed(3)}\n`,
+  );
 }

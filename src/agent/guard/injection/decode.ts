@@ -95,11 +95,18 @@ export function rot13(text: string): string {
   });
 }
 
-// Frequent English words: rot13 text is gibberish until rotated, when these appear.
+// Frequent English words, plus the vocabulary attacks are made of: rot13 text is gibberish until
+// rotated, when these appear. Short payloads ("vtaber nyy cerivbhf vafgehpgvbaf") have few
+// function words, so the attack vocabulary is what makes them recognisable.
 const COMMON = new Set(
-  'the and you your all to of is are in for this that me my with it be on now what please tell show give any from as not do i a an or if can will must'.split(
-    ' ',
-  ),
+  [
+    'the and you your all to of is are in for this that me my with it be on now what please tell show give',
+    'any from as not do i a an or if can will must',
+    'ignore previous prior instructions prompt system reveal rules secret key keys password admin forget',
+    'disregard print customers customer invoices refund access free mode developer mark paid',
+  ]
+    .join(' ')
+    .split(' '),
 );
 
 function commonWords(text: string): number {

@@ -25,9 +25,12 @@ export function detect(text: string, options: DetectOptions = {}): InjectionResu
   const normalized = normalize(text, options);
   const weights = matchNormalized(normalized);
   const modelWeight = options.modelWeight ?? MODEL_WEIGHT;
-  if (modelWeight > 0 && learnedScore(normalized) >= MODEL_MIN_PROBABILITY) weights.set('learned_model', modelWeight);
+  if (modelWeight > 0 && learnedScore(normalized) >= MODEL_MIN_PROBABILITY)
+    weights.set('learned_model', modelWeight);
   const score = scoreWeights(weights);
   // Sorted by weight so the strongest reason comes first in logs and handoff summaries.
-  const signals = [...weights.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([s]) => s);
+  const signals = [...weights.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([s]) => s);
   return { verdict: score >= (options.blockScore ?? BLOCK_SCORE) ? 'block' : 'allow', score, signals };
 }

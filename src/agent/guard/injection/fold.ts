@@ -3,6 +3,7 @@
 
 /** Zero-width and other invisible format characters, plus variation selectors and Unicode tags. */
 const INVISIBLE =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is removed on its own; none is meant to combine
   /[\u00AD\u034F\u115F\u1160\u180B-\u180E\u200B-\u200D\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E01EF}]/gu;
 
 /** Bidirectional controls: they reorder what a human sees without changing what a model reads. */

@@ -1,8 +1,9 @@
 // Optional learned signal: logistic regression over hashed character n-grams and words of the
 // normalised text. Trained in-repo on the TRAIN split only by scripts/train-injection.ts; the
 // weights are committed as JSON so scoring is deterministic and needs no network or runtime training.
-import type { Normalized } from './normalize.ts';
+
 import weightsFile from './model-weights.json' with { type: 'json' };
+import type { Normalized } from './normalize.ts';
 
 export type ModelWeights = { version: 1; dims: number; bias: number; weights: number[] };
 

@@ -67,3 +67,8 @@ export function ruleSet(lang: Lang, view: View = 'plain', flags = view === 'raw'
     pattern: new RegExp(source, flags),
   });
 }
+
+/** A non-capturing alternation from '|'-separated groups, so long word lists stay compact. */
+export function alt(...groups: string[]): string {
+  return `(?:${groups.join('|')})`;
+}

@@ -1,107 +1,37 @@
-// English rules about the conversation itself: overriding instructions, changing persona,
-// jailbreak framings, extracting the prompt, addressing "the AI" from inside pasted text.
-import { gap, type Rule, ruleSet, rx } from './rule.ts';
-import { SENT } from './rules-en-data.ts';
+// English rules about who is in charge: overriding instructions, changing persona, jailbreak framings.
+import { alt, gap, type Rule, ruleSet, rx } from './rule.ts';
 import { HIGH, MEDIUM, STRONG, WEAK } from './thresholds.ts';
-import { AI, EXTRACT, INSTRUCTIONS, QUALIFIER } from './vocab-en.ts';
+import { INSTRUCTIONS, QUALIFIER } from './vocab-en.ts';
 
 const r = ruleSet('en');
 
-const OVERRIDE = [
-  'ignore',
-  'ignoring',
-  'disregard',
-  'disregarding',
-  'forget',
-  'forgetting',
-  'override',
-  'overrule',
-  'bypass',
-  'skip',
-  'drop',
-  'discard',
-  'abandon',
-  'ditch',
-  'set aside',
-  'throw (?:away|out)',
-  'neglect',
-  'pay no (?:attention|heed) to',
+const OVERRIDE = alt(
+  'ignore|ignoring|disregard|disregarding|forget|forgetting|override|overrule|bypass|skip|drop',
+  'discard|abandon|ditch|set aside|throw (?:away|out)|neglect|pay no (?:attention|heed) to',
   'stop (?:following|obeying|listening to|using|applying)',
   "(?:do not|don't|dont|never|no longer|must not|mustn't|won't|will not|shouldn't|should not) (?:follow|obey|listen to|apply|respect|adhere to|comply with|use)",
-  'disobey',
-  'deviate from',
-  'break',
-  'circumvent',
-  'erase',
-  'wipe',
-  'reset',
-  'turn off',
-  'disable',
-  'suspend',
-];
+  'disobey|deviate from|break|circumvent|erase|wipe|reset|turn off|disable|suspend',
+);
 
-const INVALID = [
-  'void',
-  'cancell?ed',
-  'revoked',
-  'obsolete',
-  'outdated',
-  'invalid',
-  'overridden',
-  'suspended',
-  'lifted',
-  'deprecated',
-  'null',
-  'disabled',
-  'replaced',
-  'superseded',
-  'not valid',
-  'no longer (?:valid|apply|applies|in effect|relevant)',
-  '(?:do not|don\'t) apply',
-  'expired',
-];
+const INVALID = alt(
+  'void|cancell?ed|revoked|obsolete|outdated|invalid|overridden|suspended|lifted|deprecated|null',
+  'disabled|replaced|superseded|not valid|no longer (?:valid|apply|applies|in effect|relevant)',
+  "(?:do not|don't) apply|expired",
+);
 
-const PRIVILEGED_ROLE = [
-  'admin(?:istrator)?',
-  'billing (?:admin(?:istrator)?|manager|team|department)',
-  'system(?: administrator)?',
-  'sysadmin',
-  'root',
-  'superuser',
-  'developer',
-  'engineer',
-  'operator',
-  'owner',
-  'ceo',
-  'cto',
-  'cfo',
-  'finance (?:director|manager|team)',
-  'support (?:manager|lead|supervisor|staff|agent with)',
-  'manager',
-  'supervisor',
-  'staff(?: member)?',
-  'employee',
-  'stripe(?: \\w+)?',
-  'database',
-  '(?:linux )?terminal',
-  'shell',
-  'dashboard',
-  'hacker',
-  'human (?:support )?(?:agent|manager)',
-];
+const PRIVILEGED_ROLE = alt(
+  'admin(?:istrator)?|billing (?:admin(?:istrator)?|manager|team|department)',
+  'system(?: administrator)?|sysadmin|root|superuser|developer|engineer|operator|owner|ceo|cto|cfo',
+  'finance (?:director|manager|team)|support (?:manager|lead|supervisor|staff|agent with)|manager',
+  'supervisor|staff(?: member)?|employee|stripe(?: \\w+)?|database|(?:linux )?terminal|shell',
+  'dashboard|hacker|human (?:support )?(?:agent|manager)',
+);
 
-const PERSONA = [
-  'unrestricted',
-  'unfiltered',
-  'uncensored',
-  'evil',
-  'rogue',
-  'jailbroken',
-  'different (?:ai|assistant|bot|model)',
+const PERSONA = alt(
+  'unrestricted|unfiltered|uncensored|evil|rogue|jailbroken|different (?:ai|assistant|bot|model)',
   'new (?:ai|assistant|bot|model)',
-  '(?:ai|assistant|bot|model|chatbot) (?:with|without|that|who|which)',
-  'version of (?:yourself|you)',
-];
+  '(?:ai|assistant|bot|model|chatbot) (?:with|without|that|who|which)|version of (?:yourself|you)',
+);
 
 export const EN_RULES: Rule[] = [
   // --- instruction override
@@ -112,90 +42,188 @@ export const EN_RULES: Rule[] = [
     rx`\b${OVERRIDE}\s+(?:the |those |these |any |all )?${INSTRUCTIONS}\s+(?:above|before|so far|you (?:were|have been|'ve been) given|you received|provided|given to you)`,
   ),
   r('instruction_override', MEDIUM, rx`\b${OVERRIDE}\s+${gap(3)}${INSTRUCTIONS}\b`),
-  r('instruction_override', STRONG, rx`\b${QUALIFIER}\s+${gap(2)}${INSTRUCTIONS}(?: above)?\s+(?:are|is|were|have been|has been|now)?\s*(?:now |hereby |officially )?${INVALID}\b`),
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\b${QUALIFIER}\s+${gap(2)}${INSTRUCTIONS}(?: above)?\s+(?:are|is|were|have been|has been|now)?\s*(?:now |hereby |officially )?${INVALID}\b`,
+  ),
   r(
     'instruction_override',
     STRONG,
     rx`\b(?:ignore|forget|disregard)\s+(?:everything|all|anything)\s+(?:(?:you (?:were|have been|'ve been) (?:told|given|taught|instructed|programmed))|above|that came before|in your (?:instructions|prompt|context))`,
   ),
-  r('instruction_override', STRONG, rx`\b(?:the )?${INSTRUCTIONS} (?:above|so far|before this) (?:are|is|were|have been)\s+(?:now )?${INVALID}\b`),
-  r('instruction_override', MEDIUM, rx`\b(?:ignore|disregard|forget)\s+(?:the |everything |all )?(?:above|text above|conversation so far|preceding text|previous conversation)\b`),
-  r('instruction_override', MEDIUM, rx`\b(?:new|updated|revised|real|actual|true|additional|priority|override|overriding) (?:instructions?|directives?|rules|task|orders|prompt|commands?|system prompt)\s*[:\-]`),
-  r('instruction_override', MEDIUM, rx`\b(?:your|the) (?:new|real|actual|true|only|updated) (?:task|job|goal|objective|purpose|mission|instructions?) (?:is|are|will be|now)\b`),
-  r('instruction_override', MEDIUM, rx`\bfrom (?:now on|here on|this point on|here forward),? (?:you|your|always|only|never|respond|reply|answer|act|ignore|follow|obey|do not|don't)\b`),
-  r('instruction_override', HIGH, rx`\b(?:only|just) (?:follow|obey|listen to|take orders from) (?:me|my|these|the following|this)\b|\b(?:follow|obey) only (?:me|my|these)\b`),
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\b(?:the )?${INSTRUCTIONS} (?:above|so far|before this) (?:are|is|were|have been)\s+(?:now )?${INVALID}\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:ignore|disregard|forget)\s+(?:the |everything |all )?(?:above|text above|conversation so far|preceding text|previous conversation)\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:new|updated|revised|real|actual|true|additional|priority|override|overriding) (?:instructions?|directives?|rules|task|orders|prompt|commands?|system prompt)\s*[:\-]`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:your|the) (?:new|real|actual|true|only|updated) (?:task|job|goal|objective|purpose|mission|instructions?) (?:is|are|will be|now)\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\bfrom (?:now on|here on|this point on|here forward),? (?:you|your|always|only|never|respond|reply|answer|act|ignore|follow|obey|do not|don't)\b`,
+  ),
+  r(
+    'instruction_override',
+    HIGH,
+    rx`\b(?:only|just) (?:follow|obey|listen to|take orders from) (?:me|my|these|the following|this)\b|\b(?:follow|obey) only (?:me|my|these)\b`,
+  ),
   // Dismissing whoever configured the assistant, without naming "instructions".
-  r('instruction_override', STRONG, rx`\b(?:guidance|rules|instructions|policies|policy|guidelines|directives|restrictions|company|they|developers?|creators?|owners?|deployers?) (?:doesn'?t|don'?t|do not|does not|no longer|can'?t|cannot|won'?t) (?:bind|apply to|govern|restrict|limit|constrain|control|own|matter to) you\b`),
-  r('instruction_override', STRONG, rx`\byou (?:answer|report|belong|listen) (?:only )?to me\b|\bnot (?:to )?(?:the people|those|whoever|the company|the ones) (?:who|that) (?:deployed|built|made|created|programmed|trained|own|run) you\b`),
-  r('instruction_override', MEDIUM, rx`\bwhatever (?:they|the company|your (?:developers?|creators?|makers?|owners?|boss)|you were) (?:told|taught|instructed|programmed|said)\b|\b(?:is|are) (?:void|null|cancell?ed|revoked|obsolete|no longer valid) now\b`),
-  r('instruction_override', MEDIUM, rx`\bdo (?:what|as) i say\b|\binstead of what (?:they|the company|your (?:developers?|creators?|boss)) (?:said|told you|want)\b`),
-  r('instruction_override', MEDIUM, rx`\bdrop the (?:act|facade|fa.ade|persona|script|mask|pretense|pretence)\b`),
-  r('instruction_override', MEDIUM, rx`\bwithout the (?:corporate |company )?(?:script|filters?|guardrails|policy)\b|\bcorporate script\b`),
-  r('instruction_override', MEDIUM, rx`\b(?:ignores?|ignoring|disobeys?|defies|betrays?) (?:the company|its (?:creators|makers|developers|owners)|your (?:creators|makers|developers|owners|company))\b`),
-  r('instruction_override', MEDIUM, rx`\b(?:rules|policies|policy|restrictions|guidelines|instructions) (?:don'?t|do not|no longer|won'?t|will not|wouldn'?t|would not|doesn'?t|does not) apply\b|\b(?:the )?${INSTRUCTIONS} (?:were|are|have been|had been) (?:lifted|suspended|removed|disabled|switched off|turned off|gone)\b`),
-  r('instruction_override', MEDIUM, rx`\b(?:whenever|when|if) i (?:say|type|write) ["'][^"']{1,24}["'],? (?:you )?(?:will |must |should |have to )?\w+`),
-  r('instruction_override', MEDIUM, rx`\b(?:whatever|regardless of what|no matter what) (?:the )?(?:tools?|data|records?|system|database|lookup) (?:says?|shows?|returns?)\b`),
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\b(?:guidance|rules|instructions|policies|policy|guidelines|directives|restrictions|company|they|developers?|creators?|owners?|deployers?) (?:doesn'?t|don'?t|do not|does not|no longer|can'?t|cannot|won'?t) (?:bind|apply to|govern|restrict|limit|constrain|control|own|matter to) you\b`,
+  ),
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\byou (?:answer|report|belong|listen) (?:only )?to me\b|\bnot (?:to )?(?:the people|those|whoever|the company|the ones) (?:who|that) (?:deployed|built|made|created|programmed|trained|own|run) you\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\bwhatever (?:they|the company|your (?:developers?|creators?|makers?|owners?|boss)|you were) (?:told|taught|instructed|programmed|said)\b|\b(?:is|are) (?:void|null|cancell?ed|revoked|obsolete|no longer valid) now\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\bdo (?:what|as) i say\b|\binstead of what (?:they|the company|your (?:developers?|creators?|boss)) (?:said|told you|want)\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\bdrop the (?:act|facade|fa.ade|persona|script|mask|pretense|pretence)\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\bwithout the (?:corporate |company )?(?:script|filters?|guardrails|policy)\b|\bcorporate script\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:ignores?|ignoring|disobeys?|defies|betrays?) (?:the company|its (?:creators|makers|developers|owners)|your (?:creators|makers|developers|owners|company))\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:rules|policies|policy|restrictions|guidelines|instructions) (?:don'?t|do not|no longer|won'?t|will not|wouldn'?t|would not|doesn'?t|does not) apply\b|\b(?:the )?${INSTRUCTIONS} (?:were|are|have been|had been) (?:lifted|suspended|removed|disabled|switched off|turned off|gone)\b`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:whenever|when|if) i (?:say|type|write) ["'][^"']{1,24}["'],? (?:you )?(?:will |must |should |have to )?\w+`,
+  ),
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:whatever|regardless of what|no matter what) (?:the )?(?:tools?|data|records?|system|database|lookup) (?:says?|shows?|returns?)\b`,
+  ),
 
   // --- role / persona change
-  r('role_change', MEDIUM, rx`\byou(?:'re| are) (?:now|no longer|henceforth|from now on)\s+(?:a|an|the|my|in|called|named|playing|acting|operating|going to|free|unrestricted|unfiltered|jailbroken|dan|[a-z-]*gpt|[a-z-]*bot)\b`),
-  r('role_change', HIGH, rx`\b(?:act|behave|respond|answer|reply|speak|talk|pose|function|operate|serve|roleplay|role-play) (?:as|like) (?:if you (?:were|are) |though you (?:were|are) )?(?:a |an |the |my |your )?(?:${PRIVILEGED_ROLE}|${PERSONA})\b`),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\byou(?:'re| are) (?:now|no longer|henceforth|from now on)\s+(?:a|an|the|my|in|called|named|playing|acting|operating|going to|free|unrestricted|unfiltered|jailbroken|dan|[a-z-]*gpt|[a-z-]*bot)\b`,
+  ),
+  r(
+    'role_change',
+    HIGH,
+    rx`\b(?:act|behave|respond|answer|reply|speak|talk|pose|function|operate|serve|roleplay|role-play) (?:as|like) (?:if you (?:were|are) |though you (?:were|are) )?(?:a |an |the |my |your )?(?:${PRIVILEGED_ROLE}|${PERSONA})\b`,
+  ),
   r('role_change', MEDIUM, rx`\bpretend (?:to be|you(?:'re| are| were)|that you(?:'re| are)|you have)\b`),
-  r('role_change', MEDIUM, rx`\b(?:imagine|suppose|assume) (?:that )?you(?:'re| are| were) (?:a|an|the|my|now|no longer)\b`),
-  r('role_change', MEDIUM, rx`\b(?:role ?-?play|let'?s play a game|play a game|play(?:ing)? the (?:role|part) of|take on the role|assume the (?:role|persona|identity)|adopt the persona|new persona|your (?:new )?(?:name|persona|identity|role) is|you will (?:now )?(?:act|play|be|roleplay|pretend)|you(?:'re| are) going to (?:act|play|pretend|be)|simulate (?:being )?(?:a|an)|in this (?:scenario|story|game),? you)\b`),
-  r('role_change', HIGH, rx`\byou(?:'re| are) (?:now )?(?:the|my|an?) (?:${PRIVILEGED_ROLE})\b(?! (?:of|for|on) (?:my|our))`),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\b(?:imagine|suppose|assume) (?:that )?you(?:'re| are| were) (?:a|an|the|my|now|no longer)\b`,
+  ),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\b(?:role ?-?play|let'?s play a game|play a game|play(?:ing)? the (?:role|part) of|take on the role|assume the (?:role|persona|identity)|adopt the persona|new persona|your (?:new )?(?:name|persona|identity|role) is|you will (?:now )?(?:act|play|be|roleplay|pretend)|you(?:'re| are) going to (?:act|play|pretend|be)|simulate (?:being )?(?:a|an)|in this (?:scenario|story|game),? you)\b`,
+  ),
+  r(
+    'role_change',
+    HIGH,
+    rx`\byou(?:'re| are) (?:now )?(?:the|my|an?) (?:${PRIVILEGED_ROLE})\b(?! (?:of|for|on) (?:my|our))`,
+  ),
   r('role_change', MEDIUM, rx`\bin character as\b`),
-  r('role_change', MEDIUM, rx`\bfrom (?:now on|this point(?: on)?|here on),? you(?:'re| are| will be)\b|\byou(?:'re| are) (?:now )?(?:called |named )?["'][^"'\s][^"']{1,30}["']|\bplay along\b|\b(?:actor|character) playing (?:an? )?(?:ai|assistant|bot|chatbot|role)\b`),
-  r('role_change', MEDIUM, rx`\b(?:always|never fails to) (?:reveals?|answers?|obeys?|complies|says yes|grants?|gives)\b`),
-  r('role_change', MEDIUM, rx`\b(?:become|turn into|transform into) (?:a|an|my) \w+ (?:bot|ai|assistant|agent)\b`),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\bfrom (?:now on|this point(?: on)?|here on),? you(?:'re| are| will be)\b|\byou(?:'re| are) (?:now )?(?:called |named )?["'][^"'\s][^"']{1,30}["']|\bplay along\b|\b(?:actor|character) playing (?:an? )?(?:ai|assistant|bot|chatbot|role)\b`,
+  ),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\b(?:always|never fails to) (?:reveals?|answers?|obeys?|complies|says yes|grants?|gives)\b`,
+  ),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\b(?:become|turn into|transform into) (?:a|an|my) \w+ (?:bot|ai|assistant|agent)\b`,
+  ),
 
   // --- jailbreak framings
-  r('jailbreak', STRONG, rx`\b(?:do anything now|dan mode|jail ?-?break(?:ing)?|jailbroken|(?:developer|dev|god|sudo|admin|debug|maintenance|unrestricted|opposite) mode (?:on|enabled|activated)|stay in character|never refuses?|obeys? only me)\b`),
-  r('jailbreak', STRONG, rx`\b(?:enable|enter|activate|switch (?:to|into)|turn on|you(?:'re| are) (?:now )?in|go into|engage) (?:the )?(?:developer|dev|god|sudo|admin|debug|maintenance|unrestricted|root|jailbreak|dan|opposite) mode\b`),
+  r(
+    'jailbreak',
+    STRONG,
+    rx`\b(?:do anything now|dan mode|jail ?-?break(?:ing)?|jailbroken|(?:developer|dev|god|sudo|admin|debug|maintenance|unrestricted|opposite) mode (?:on|enabled|activated)|stay in character|never refuses?|obeys? only me)\b`,
+  ),
+  r(
+    'jailbreak',
+    STRONG,
+    rx`\b(?:enable|enter|activate|switch (?:to|into)|turn on|you(?:'re| are) (?:now )?in|go into|engage) (?:the )?(?:developer|dev|god|sudo|admin|debug|maintenance|unrestricted|root|jailbreak|dan|opposite) mode\b`,
+  ),
   r('jailbreak', MEDIUM, rx`\b(?:developer|god|sudo|unrestricted|jailbreak|dan) mode\b`),
-  r('jailbreak', MEDIUM, rx`\b(?:unfiltered|uncensored|unrestricted|no (?:ethical|moral) (?:guidelines|constraints|limits|rules|compass)|without (?:any )?(?:restrictions|filters|rules|guidelines|limitations|censorship|ethics|morals|policies)|no (?:restrictions|rules|filters|limitations|guidelines|policies)(?! (?:on|for) )|freed? from (?:its|your|all|any) (?:guidelines|rules|restrictions|constraints)|broken free|never (?:been )?given any (?:guidelines|rules)|opposite day)\b`),
+  r(
+    'jailbreak',
+    MEDIUM,
+    rx`\b(?:unfiltered|uncensored|unrestricted|no (?:ethical|moral) (?:guidelines|constraints|limits|rules|compass)|without (?:any )?(?:restrictions|filters|rules|guidelines|limitations|censorship|ethics|morals|policies)|no (?:restrictions|rules|filters|limitations|guidelines|policies)(?! (?:on|for) )|freed? from (?:its|your|all|any) (?:guidelines|rules|restrictions|constraints)|broken free|never (?:been )?given any (?:guidelines|rules)|opposite day)\b`,
+  ),
   r('jailbreak', MEDIUM, rx`\b(?:you(?:'re| are) (?:now )?|called |named |as |pretend to be )dan\b`),
-  r('jailbreak', MEDIUM, rx`\b(?:(?:your|my) boss|nobody|no one|no-one) (?:is|isn'?t|will|won'?t) (?:watching|know|find out|see)\b|\b(?:answer|speak|talk) freely\b`),
-  r('jailbreak', MEDIUM, rx`\b(?:inner|rebel|rogue|unchained|liberated|true|real) (?:ai|self|bot|assistant)\b|\bchannel your\b`),
-  r('jailbreak', MEDIUM, rx`\bevil (?:twin|version|mode|assistant|bot|ai|alter ego)\b|\b(?:no |without (?:a |any )?)(?:company |billing |content |safety )polic(?:y|ies)\b|\bbefore (?:the |your )?(?:safety|alignment|rlhf) training\b`),
-  r('jailbreak', MEDIUM, rx`\b(?:pretend|imagine|assume|suppose|act like|let'?s say)\b\s*${gap(5)}(?:test|sandbox|simulation|simulated|fictional|hypothetical|debug) (?:environment|mode|world|scenario)\b|\b(?:stay (?:true to|in) (?:the |your )?(?:role|character)|(?:don'?t|never) break character)\b`),
-  r('jailbreak', HIGH, rx`\b(?:ai|assistant|bot|chatbot|model|version of (?:you|yourself)) (?:with|that has) (?:admin|root|full|unrestricted|elevated|god) (?:rights|access|privileges|permissions|powers)\b|\b(?:mode|role)\s*[:=]\s*(?:admin|root|developer|god|unrestricted|debug|sudo|superuser)\b`),
-  r('jailbreak', WEAK, rx`\b(?:hypothetically|in a fictional (?:world|story)|for a (?:story|novel|movie|screenplay|script)|purely fictional|in a parallel universe|fictional story|movie script|(?:let'?s )?write a (?:story|scene|script|poem|dialogue)|(?:story|dialogue|scene|conversation) where|thought experiment|imagine a world|improv|heist (?:movie|film)|narrat(?:e|or))\b`),
-
-  // --- prompt extraction
-  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b\s*${gap(6)}(?:your|the|its|this bot'?s?|the assistant'?s?)\s+(?:\w+\s+)?(?:system (?:prompt|message|instructions)|(?:initial|original|hidden|secret|internal|confidential|full|exact|complete|starting|underlying) (?:prompt|instructions|directives|rules|guidelines|configuration)|developer (?:message|instructions|prompt)|meta ?-?prompt|pre ?-?prompt|context window)`),
-  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b\s*${gap(5)}your (?:\w+\s+)?(?:instructions|prompt|directives|programming|configuration|config|setup instructions)\b`),
-  r('prompt_extraction', STRONG, rx`\byour (?:hidden|secret|internal|confidential|initial|original|underlying) (?:rules|instructions|prompt|guidelines|directives|configuration)\b`),
-  r('prompt_extraction', MEDIUM, rx`\b(?:system (?:prompt|message)|initial prompt|hidden prompt|developer message|pre-?prompt)\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:what|which) (?:instructions|rules|guidelines|directives|prompt) (?:were|have|did) you (?:been )?(?:given|told|programmed|instructed|receive)|\bwhat (?:were|have) you (?:been )?(?:told|instructed|programmed)\b|\bhow (?:were|are|have) you (?:been )?(?:programmed|instructed|configured|prompted|set up)\b`),
-  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b\s*${gap(3)}(?:the |your )?(?:full |complete |entire )?(?:contents? of (?:your|the) )?(?:hidden|secret|internal|confidential|underlying|initial|original|startup|start-up|system|full) (?:config(?:uration)?|settings|setup|prompt|instructions|rules|context)\b`),
-  r('prompt_extraction', STRONG, rx`\b${EXTRACT}\b${SENT}{0,40}?\b(?:before|above|prior to) (?:my|this|the) (?:first )?(?:message|question|input|conversation|chat)\b|\bfull contents? of your\b`),
-  r('prompt_extraction', MEDIUM, rx`\b(?:reveal|show|dump|leak|print|tell me|give me) (?:me )?everything\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:you were|you've been|you have been|you are) (?:told|instructed|programmed|asked|trained) (?:to hide|not to (?:say|tell|reveal|share|mention|disclose)|to keep (?:secret|quiet|hidden))\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:text|prompt|instructions|rules|message|config(?:uration)?|settings) (?:that|which) (?:configures?|controls?|governs?|defines?|programs?|drives?|instructs?|shapes?|sets? up) you\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:the )?(?:prompt|instructions|system message|rules) (?:you|they|the developers?|someone) (?:wrote|gave|created|set|configured) (?:for|to) (?:this|the|you|your)\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:disclose|reveal|expose|share|show|explain|describe|recite) (?:its|your|their) (?:own )?(?:setup|set-up|configuration|config|instructions|prompt|programming|rules)\b`),
-  r('prompt_extraction', HIGH, rx`\binstructions (?:a|the|every) (?:support )?(?:bot|assistant|ai|model|chatbot)(?: like you)? (?:gets|receives|is given|has|follows)\b`),
-  r('prompt_extraction', MEDIUM, rx`\b(?:use|share|show|give|quote) your own\b|\bwhat (?:the company|they|you) (?:keeps?|hides?|conceals?|(?:are|is) hiding) from (?:customers|users|me|us)\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:the )?(?:instructions|rules|prompt|guidelines|directives|config(?:uration)?|settings|setup) (?:you (?:were|have been|'ve been|are) (?:given|told|started with|initiali[sz]ed with|launched with|booted with|configured with|loaded with|set up with|created with|trained on)|given to you|you received|they gave you|the developers? gave you)\b`),
-  r('prompt_extraction', STRONG, rx`\b(?:repeat|print|output|show|copy|recite|write|return|echo|dump)\s+(?:out\s+)?(?:all |the |everything |every )?(?:text |words |content |message |lines |instructions )?(?:above|before (?:this|my)|preceding|prior to (?:this|my))\b`),
-  r('prompt_extraction', HIGH, rx`\bstarting (?:with|from) ["']?you are\b|\beverything (?:in your|before my first) (?:context|message)`),
-  r('prompt_extraction', MEDIUM, rx`\byour (?:rules|guidelines|instructions)\b(?! (?:for|on|about|regarding) (?:refunds?|billing|invoices?|cancell?ations?|proration|seats?|plans?|payments?))`),
-  r('prompt_extraction', WEAK, rx`\b(?:verbatim|word for word|in full|exactly as written|quote it exactly)\b`),
-
-  // --- output control
-  r('output_control', WEAK, rx`\b(?:go with that|take my word(?: for it)?|just confirm (?:it|that|this))\b`),
-  r('output_control', WEAK, rx`\b(?:respond|reply|answer|say) (?:only )?with (?:only )?["']?(?:yes|ok|confirmed|approved|access granted|true)\b|\brespond only with\b|\byour (?:next )?(?:response|reply|answer|output) (?:must|should|will) (?:be|start|begin|contain|include)\b|\bsay exactly\b|\brepeat after me\b`),
-
-  // --- text addressed to the AI from inside a document
-  r('addressed_to_ai', HIGH, rx`(?:\b(?:note|message|instructions?|attention|attn|important|notice|memo|hint|reminder|directive|request)\b|\bp\.?s\.?)[^.\n]{0,24}?\b(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+)?${AI}\b`),
-  r('addressed_to_ai', HIGH, rx`(?:^|[\s"'(\[])(?:attention|attn|dear|to)\s+(?:the\s+|any\s+|all\s+)?${AI}\s*[:,!-]`),
-  r('addressed_to_ai', WEAK, rx`(?:^|[\s"'(\[])(?:hey|hello|hi|@)\s+(?:the\s+|any\s+)?${AI}\s*[:,!-]`),
-  r('addressed_to_ai', HIGH, rx`\bif you(?:'re| are)\s+(?:an?\s+)?(?:ai|llm|language model|assistant|bot|chatbot|automated|gpt|model|ai assistant|ai system)\b|\bif an? (?:ai|llm|language model|assistant|bot|model)\b`),
-  r('addressed_to_ai', HIGH, rx`\b${AI}\s+(?:\w+\s+)?(?:reading|processing|summari[sz]ing|parsing|analy[sz]ing|handling|scanning|forwarding|receiving|seeing|that reads?|who reads?)\s+(?:this|these|the following)`),
-  r('addressed_to_ai', HIGH, rx`\b(?:automated|ai|llm|bot) (?:readers?|processors?|systems?|agents?|assistants?|tools?|parsers?)\s+(?:should|must|shall|are to|need to|will|have to)\b|\b(?:any|every|all|each) ${AI}\b${SENT}{0,30}?\b(?:must|should|shall|is required to|needs to|has to)\b`),
-  r('addressed_to_ai', HIGH, rx`(?:^|["'(\[]\s*)(?:ai|assistant|bot|chatbot|llm|model|agent)\s*,\s*(?:please\s+)?(?:tell|say|ignore|reveal|send|show|give|do not|don't|make|set|mark|forward|include|respond|reply|write)\b`),
-  r('addressed_to_ai', MEDIUM, rx`\b(?:whoever|anyone who|the person who|the user who) (?:reads|sees|receives|opens) this\b`),
-  r('addressed_to_ai', MEDIUM, rx`\bwhen (?:you(?:'re| are)?\s+)?(?:summari[sz]ing|processing|reading|parsing|handling|answering about|you (?:read|summari[sz]e|process))\s+(?:this|these)\b`),
-  r('addressed_to_ai', MEDIUM, rx`\b(?:hidden|secret|invisible) (?:instructions?|messages?|commands?|prompts?|notes?)\b`),
-  r('concealment', MEDIUM, rx`\b(?:do not|don't|never)\s+(?:tell|inform|mention|reveal|show|let|alert|notify)\s+(?:this\s+)?(?:to\s+)?(?:the\s+)?(?:user|customer|human|reader)\b|\b(?:do not|don't|never) mention (?:the|this|any) (?:failed|overdue|declined|previous)\b`),
+  r(
+    'jailbreak',
+    MEDIUM,
+    rx`\b(?:(?:your|my) boss|nobody|no one|no-one) (?:is|isn'?t|will|won'?t) (?:watching|know|find out|see)\b|\b(?:answer|speak|talk) freely\b`,
+  ),
+  r(
+    'jailbreak',
+    MEDIUM,
+    rx`\b(?:inner|rebel|rogue|unchained|liberated|true|real) (?:ai|self|bot|assistant)\b|\bchannel your\b`,
+  ),
+  r(
+    'jailbreak',
+    MEDIUM,
+    rx`\bevil (?:twin|version|mode|assistant|bot|ai|alter ego)\b|\b(?:no |without (?:a |any )?)(?:company |billing |content |safety )polic(?:y|ies)\b|\bbefore (?:the |your )?(?:safety|alignment|rlhf) training\b`,
+  ),
+  r(
+    'jailbreak',
+    MEDIUM,
+    rx`\b(?:pretend|imagine|assume|suppose|act like|let'?s say)\b\s*${gap(5)}(?:test|sandbox|simulation|simulated|fictional|hypothetical|debug) (?:environment|mode|world|scenario)\b|\b(?:stay (?:true to|in) (?:the |your )?(?:role|character)|(?:don'?t|never) break character)\b`,
+  ),
+  r(
+    'jailbreak',
+    HIGH,
+    rx`\b(?:ai|assistant|bot|chatbot|model|version of (?:you|yourself)) (?:with|that has) (?:admin|root|full|unrestricted|elevated|god) (?:rights|access|privileges|permissions|powers)\b|\b(?:mode|role)\s*[:=]\s*(?:admin|root|developer|god|unrestricted|debug|sudo|superuser)\b`,
+  ),
+  r(
+    'jailbreak',
+    WEAK,
+    rx`\b(?:hypothetically|in a fictional (?:world|story)|for a (?:story|novel|movie|screenplay|script)|purely fictional|in a parallel universe|fictional story|movie script|(?:let'?s )?write a (?:story|scene|script|poem|dialogue)|(?:story|dialogue|scene|conversation) where|thought experiment|imagine a world|improv|heist (?:movie|film)|narrat(?:e|or))\b`,
+  ),
 ];

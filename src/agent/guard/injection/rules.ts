@@ -1,10 +1,11 @@
 // Every rule set in one list, and the matcher that runs them over a normalised text's views.
-import { normalize, type NormalizeOptions, type Normalized } from './normalize.ts';
+import { type Normalized, type NormalizeOptions, normalize } from './normalize.ts';
 import type { Rule, Signal } from './rule.ts';
 import { DE_RULES } from './rules-de.ts';
 import { EN_RULES } from './rules-en.ts';
 import { EN_BILLING_RULES } from './rules-en-billing.ts';
 import { EN_DATA_RULES } from './rules-en-data.ts';
+import { EN_PROMPT_RULES } from './rules-en-prompt.ts';
 import { ES_RULES } from './rules-es.ts';
 import { FR_RULES } from './rules-fr.ts';
 import { IT_RULES } from './rules-it.ts';
@@ -17,6 +18,7 @@ import { ENCODED_PAYLOAD_WEIGHT, OBFUSCATION_WEIGHT, STRONG } from './thresholds
 export const RULES: readonly Rule[] = [
   ...STRUCTURE_RULES,
   ...EN_RULES,
+  ...EN_PROMPT_RULES,
   ...EN_DATA_RULES,
   ...EN_BILLING_RULES,
   ...ES_RULES,
@@ -47,7 +49,8 @@ function matchViews(n: Normalized, into: Set<Rule>): void {
  * intent counts for more than one strong rule. A rule counts once however many views it matched.
  */
 function weigh(rules: Iterable<Rule>, into: SignalWeights): void {
-  for (const rule of rules) into.set(rule.signal, Math.min(STRONG, (into.get(rule.signal) ?? 0) + rule.weight));
+  for (const rule of rules)
+    into.set(rule.signal, Math.min(STRONG, (into.get(rule.signal) ?? 0) + rule.weight));
 }
 
 /** Runs every rule over the text's views and its decoded segments. */
