@@ -38,17 +38,23 @@ export async function verifyStripeEvent(
   return { ok: false, reason: 'invalid_signature' };
 }
 
+/** The least an event must be for the ingest to handle it; anything else is a 400, not a 500. */
 function isEventShape(e: unknown): e is Stripe.Event {
   const v = e as Record<string, unknown> | null;
+  const data = v?.data as Record<string, unknown> | null | undefined;
   return (
     !!v &&
     typeof v.id === 'string' &&
-    v.id.length > 0 &&
-    v.id.length <= 255 &&
+    /^[\w-]{1,255}$/.test(v.id) &&
     typeof v.type === 'string' &&
-    typeof v.created === 'number' &&
-    Number.isFinite(v.created) &&
-    !!v.data &&
-    typeof (v.data as Record<string, unknown>).object === 'object'
+    /^[a-z0-9_.]{1,100}$/.test(v.type) &&
+    Number.isSafeInteger(v.created) &&
+    (v.created as number) > 0 &&
+    (v.created as number) < 32_503_680_000 && // year 3000: anything later is not a Stripe timestamp
+    !!data &&
+    typeof data === 'object' &&
+    !!data.object &&
+    typeof data.object === 'object' &&
+    !Array.isArray(data.object)
   );
 }
