@@ -1,7 +1,7 @@
-// The conversation store. Every read filters by the owner: another principal's conversation answers
-// exactly like a missing one.
+// The conversation store. Every conversation is checked against the principal: another principal's
+// conversation answers exactly like a missing one.
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { asc, desc, eq, sql } from 'drizzle-orm';
 import type { Principal } from '../app-env.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { type Conversation, conversations, type MessageRow, messages } from '../db/schema/index.ts';
@@ -15,27 +15,21 @@ function ownerOf(principal: Principal): string | null {
   return principal.kind === 'customer' ? principal.authUserId : null;
 }
 
-function ownedBy(principal: Principal) {
-  const owner = ownerOf(principal);
-  return owner === null ? isNull(conversations.authUserId) : eq(conversations.authUserId, owner);
-}
-
-/** The principal's conversation with this id, created on first use. */
+/** The principal's conversation with this id, created on first use; one round trip either way. */
 export async function openConversation(
   db: DbOrTx,
   principal: Principal,
   id: string | undefined,
 ): Promise<Conversation> {
-  const conversationId = id ?? newId('conv');
-  await db
-    .insert(conversations)
-    .values({ id: conversationId, authUserId: ownerOf(principal) })
-    .onConflictDoNothing({ target: conversations.id });
+  const owner = ownerOf(principal);
+  // The no-op update makes RETURNING yield the existing row on conflict, so the owner check below
+  // needs no second query.
   const [row] = await db
-    .select()
-    .from(conversations)
-    .where(and(eq(conversations.id, conversationId), ownedBy(principal)));
-  if (!row) throw new AppError('NOT_FOUND', 'No such conversation.');
+    .insert(conversations)
+    .values({ id: id ?? newId('conv'), authUserId: owner })
+    .onConflictDoUpdate({ target: conversations.id, set: { id: sql`excluded.id` } })
+    .returning();
+  if (!row || row.authUserId !== owner) throw new AppError('NOT_FOUND', 'No such conversation.');
   return row;
 }
 
