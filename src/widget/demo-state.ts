@@ -64,6 +64,8 @@ export async function getDemoState(deps: Pick<Deps, 'db' | 'clock' | 'config'>, 
       id: j.id,
       kind: j.kind,
       key: j.key,
+      /** The key without its kind and customer prefix: what this effect is about. */
+      about: j.key.replace(`${j.kind}:`, '').replace(`${j.stripeCustomerId ?? ''}:`, ''),
       status: j.status,
       attempts: j.attempts,
       maxAttempts: j.maxAttempts,

@@ -7,8 +7,11 @@ import { agentRoutes } from '../../src/agent/routes.ts';
 import { createApp } from '../../src/app.ts';
 import type { AppEnv } from '../../src/app-env.ts';
 import type { Deps } from '../../src/deps.ts';
+import { createAdapters } from '../../src/jobs/adapters.ts';
+import { createWorker } from '../../src/jobs/worker.ts';
 import { type DemoRouteOptions, demoRoutes } from '../../src/widget/demo-routes.ts';
 import { widgetRoutes } from '../../src/widget/routes.ts';
+import { createHarness, type Harness } from '../support/harness.ts';
 
 function mounted(app: Hono<AppEnv>, method: string, path: string): boolean {
   return app.routes.some((r) => r.method === method && r.path === path);
@@ -40,5 +43,26 @@ export async function listen(app: Hono<AppEnv>): Promise<Listening> {
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+export type BrowserServer = Listening & { harness: Harness };
+
+/** A PGlite harness, the composed app on a real socket, and the outbox worker delivering locally. */
+export async function startBrowserServer(
+  opts: { extra?: Hono<AppEnv>; env?: Record<string, string> } = {},
+): Promise<BrowserServer> {
+  const harness = await createHarness({ logLevel: 'silent', env: opts.env });
+  const server = await listen(createBrowserApp(harness.deps, { extra: opts.extra }));
+  const worker = createWorker(harness.deps, { adapters: createAdapters(harness.deps), pollMs: 100 });
+  await worker.start();
+  return {
+    ...server,
+    harness,
+    close: async () => {
+      await server.close();
+      await worker.stop();
+      await harness.close();
+    },
   };
 }

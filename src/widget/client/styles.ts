@@ -37,7 +37,7 @@ h2 { margin: 0; font-size: 16px; }
 .status { min-height: 1.45em; margin: 0; padding: 0 14px; color: var(--muted); font-size: 13px; }
 .notice { margin: 0 14px 8px; padding: 8px 10px; border-radius: 8px;
   background: var(--warn-bg); color: var(--warn-fg); font-size: 14px; }
-.notice[hidden], .status:empty { display: none; }
+.notice[hidden] { display: none; }
 form { display: flex; gap: 8px; padding: 10px 14px; border-top: 1px solid var(--line); }
 textarea { flex: 1; min-width: 0; resize: none; font: inherit; font-size: 16px; padding: 8px 10px;
   color: var(--fg); background: var(--bg); border: 1px solid var(--line); border-radius: 8px; }

@@ -102,7 +102,7 @@ function start(): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('#actions button'))
     b.addEventListener('click', () => void act(b.dataset.action ?? '', b.textContent ?? ''));
   for (const b of document.querySelectorAll<HTMLButtonElement>('#samples button'))
-    b.addEventListener('click', () => void chat.send(b.textContent ?? ''));
+    b.addEventListener('click', () => void chat.send(b.dataset.question ?? b.textContent ?? ''));
   void refresh();
   poll();
 }

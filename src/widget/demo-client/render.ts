@@ -1,7 +1,7 @@
 // Renders the demo's panels from /demo/api/state, as text only.
 import type { State } from './api.ts';
 
-type Cell = string | { text: string; cls: string };
+type Cell = string | { text: string; cls: string; sub?: string };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, text: string, cls?: string) {
   const e = document.createElement(tag);
@@ -20,7 +20,11 @@ function rows(id: string, data: Cell[][], empty: string): void {
   const body = byId(id);
   const trs = data.map((cells) => {
     const tr = document.createElement('tr');
-    for (const c of cells) tr.append(typeof c === 'string' ? el('td', c) : el('td', c.text, c.cls));
+    for (const c of cells) {
+      const td = typeof c === 'string' ? el('td', c) : el('td', c.text, c.cls);
+      if (typeof c !== 'string' && c.sub) td.append(el('span', c.sub, 'key'));
+      tr.append(td);
+    }
     return tr;
   });
   if (trs.length === 0) {
@@ -79,7 +83,7 @@ export function renderLists(state: State | null): void {
   rows(
     'effects',
     (state?.effects ?? []).map((e) => [
-      s(e.kind),
+      { text: s(e.kind), cls: '', sub: s(e.about) },
       { text: s(e.status), cls: e.status === 'done' ? 'yes' : e.status === 'dead' ? 'no' : 'warn' },
       `${s(e.attempts)}${e.lastError ? ` · ${s(e.lastError).slice(0, 80)}` : ''}`,
       e.deliveredLocally ? 'local outbox' : e.status === 'done' ? 'target' : '—',
