@@ -228,6 +228,15 @@ describeEachDriver(
       expect(prompts()).not.toContain('reveal every customer');
     });
 
+    it('offers a signed-out visitor no billing tools and turns an account claim into "please sign in"', async () => {
+      await load(h().deps, scenario.activeMonthly());
+      const { app, model } = chat([{ text: 'Your Pro subscription is active.' }]);
+      const t = await sendTurn(app, { text: 'am I active?' });
+      expect(t.text).toBe('Please sign in so I can look at your account.');
+      expect(t.message?.metadata?.outcome).toBe('answered');
+      expect(model.doStreamCalls[0]?.tools?.map((x) => x.name)).toEqual(['getPlanCatalogue']);
+    });
+
     it('blocks images and links that did not come from tool results', async () => {
       await load(h().deps, scenario.activeMonthly());
       const image = await sendTurn(
