@@ -49,7 +49,7 @@ export function browserCors(config: Pick<Config, 'CORS_ORIGINS'>): MiddlewareHan
     origin: (origin) => (config.CORS_ORIGINS.includes(origin) ? origin : null),
     allowHeaders: ['authorization', 'content-type', 'x-request-id'],
     allowMethods: ['GET', 'POST', 'OPTIONS'],
-    exposeHeaders: ['x-request-id', 'retry-after', 'x-vercel-ai-ui-message-stream'],
+    exposeHeaders: ['x-request-id', 'retry-after', 'x-vercel-ai-ui-message-stream', 'x-conversation-id'],
     maxAge: 600,
   });
 }
