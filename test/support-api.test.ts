@@ -1,6 +1,7 @@
 // The support API: who may call it, finding a customer, the profile, the review queue, and resolving
 // a review (audited, in one transaction with the change).
 import { count, eq } from 'drizzle-orm';
+import fc from 'fast-check';
 import { sign } from 'hono/jwt';
 import { beforeEach, expect, it } from 'vitest';
 import { auditLog, customers, stripeEvents } from '../src/db/schema/index.ts';
@@ -48,6 +49,16 @@ function servedRoutes(deps: Deps): { method: 'GET' | 'POST'; path: string }[] {
         .replace(':jobId', '00000000-0000-4000-8000-000000000000')
         .replace(':handoffId', 'ho_any'),
     }));
+}
+
+/** Lone surrogates cannot be put in a URL; everything else (NUL included) can. */
+function encodable(t: string): boolean {
+  try {
+    encodeURIComponent(t);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A valid body for the POST routes, so a 401/403 cannot be mistaken for a body check. */
@@ -235,6 +246,30 @@ describeEachDriver(
       expect(ResolveReviewResponse.parse(await res.json()).review.state).toBe('ok');
       const after = ReviewQueueResponse.parse(await (await get('/v1/support/reviews')).json());
       expect(after.total).toBe(0);
+    });
+
+    it('answers whatever a staff member sends with 2xx or 4xx, never 5xx, and audits only what it did', async () => {
+      await load(h().deps, scenario.conflictingUsers({ customerId: 'cus_fuzz', authUserId: 'user_a' }));
+      const text = fc.string({ unit: 'binary', maxLength: 60 }).filter(encodable);
+      const body = fc.oneof(
+        fc.record({ note: text, authUserId: text }, { requiredKeys: [] }),
+        fc.jsonValue({ maxDepth: 2 }),
+        fc.constant({ note: 'a\u0000b' }),
+      );
+      let resolved = 0;
+      await fc.assert(
+        fc.asyncProperty(text, body, async (q, b) => {
+          const search = await get(`/v1/support/customers?q=${encodeURIComponent(q)}`);
+          const resolve = await post('/v1/support/customers/cus_fuzz/resolve', b);
+          if (resolve.status === 200) resolved++;
+          for (const res of [search, resolve]) {
+            await res.text();
+            expect(res.status).toBeLessThan(500);
+          }
+        }),
+        { numRuns: 150 },
+      );
+      expect((await audits()).length).toBe(resolved);
     });
   },
   { clock },

@@ -11,17 +11,16 @@ import {
 } from '../billing/record.ts';
 
 const Timestamp = z.iso.datetime({ offset: true });
-const Note = z.string().trim().min(1).max(2000);
+/** PostgreSQL text and jsonb cannot hold U+0000; refused here as a 4xx rather than failing the insert. */
+const noNul = (s: z.ZodString) => s.refine((v) => !v.includes('\u0000'), 'must not contain NUL characters');
+const Note = noNul(z.string().trim().min(1).max(2000));
 
 // ---- inputs ------------------------------------------------------------------------------------
 
 export const CustomerSearchQuery = z.object({
-  q: z
-    .string()
-    .trim()
-    .min(1)
-    .max(320)
-    .describe('An e-mail, a Stripe customer id (cus_…) or an auth user id.'),
+  q: noNul(z.string().trim().min(1).max(320)).describe(
+    'An e-mail, a Stripe customer id (cus_…) or an auth user id.',
+  ),
 });
 export type CustomerSearchQuery = z.infer<typeof CustomerSearchQuery>;
 
@@ -36,10 +35,7 @@ export type HandoffListQuery = z.infer<typeof HandoffListQuery>;
 
 export const ResolveReviewBody = z.strictObject({
   note: Note.describe('Why the review is resolved; kept in the audit log.'),
-  authUserId: z
-    .string()
-    .min(1)
-    .max(200)
+  authUserId: noNul(z.string().min(1).max(200))
     .optional()
     .describe('The auth user who owns the customer, when the issue was a conflict or a missing link.'),
 });
