@@ -41,6 +41,12 @@ function table(title: string, reports: SplitReport[], pick: (r: SplitReport) => 
   ];
 }
 
+const SPLIT_NOTE: Record<Split, string> = {
+  holdout: '(targets: attacks >= 95 %, benign <= 2 %)',
+  probe: '(written after all tuning, never tuned on: a fresh look at generalisation)',
+  train: '(the rules and model were written from this split)',
+};
+
 function reportSplit(split: Split): string[] {
   const reports = CONFIGS.map((c) => evaluateSplit(split, c.blocked));
   const header = line(
@@ -49,7 +55,7 @@ function reportSplit(split: Split): string[] {
   );
   return [
     '',
-    `== ${split.toUpperCase()} split ${split === 'holdout' ? '(targets: attacks >= 95 %, benign <= 2 %)' : '(the rules and model were written from this split)'}`,
+    `== ${split.toUpperCase()} split ${SPLIT_NOTE[split]}`,
     header,
     line(
       'attacks blocked',
@@ -111,6 +117,7 @@ const out = [
     .join(' / ')}`,
   `learned model weight: ${MODEL_WEIGHT} (a weak signal; it cannot block on its own)`,
   ...reportSplit('holdout'),
+  ...reportSplit('probe'),
   ...reportSplit('train'),
   ...ablation(),
   ...latency(),

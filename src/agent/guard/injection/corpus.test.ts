@@ -24,13 +24,13 @@ describe('injection corpora', () => {
     }
   });
 
-  it('keep the holdout split disjoint from train', () => {
+  it('keep the holdout and probe splits disjoint from train', () => {
     const train = new Set(
       [...loadCorpus('attacks', 'train'), ...loadCorpus('benign', 'train')].map((i) => i.text),
     );
-    const leaked = [...loadCorpus('attacks', 'holdout'), ...loadCorpus('benign', 'holdout')].filter((i) =>
-      train.has(i.text),
-    );
+    const leaked = (['holdout', 'probe'] as const)
+      .flatMap((split) => [...loadCorpus('attacks', split), ...loadCorpus('benign', split)])
+      .filter((i) => train.has(i.text));
     expect(leaked).toEqual([]);
   });
 

@@ -60,14 +60,17 @@ const LEET: Record<string, string> = {
 
 /**
  * Folds leetspeak inside words that also contain letters ("1gn0r3" -> "ignore"). Pure numbers,
- * prices and trailing punctuation are left alone, so "$49" and "now!" are unchanged. For matching
- * only: the folded text is never shown or stored.
+ * prices and trailing punctuation are left alone, so "$49" and "now!" are unchanged. "1" stands for
+ * both i and l ("ru1es", "1gnore"), so callers fold once per reading. For matching only: the folded
+ * text is never shown or stored.
  */
-export function foldLeet(text: string): string {
+export function foldLeet(text: string, one: 'i' | 'l' = 'i'): string {
   return text.replace(/[\p{L}\p{N}@$|!]+/gu, (token) => {
     const core = token.replace(/[!|]+$/, '');
     if (!/\p{L}/u.test(core) || !/[0134579@$|!]/.test(core)) return token;
-    return core.replace(/[0134579@$|!]/g, (c) => LEET[c] ?? c) + token.slice(core.length);
+    return (
+      core.replace(/[0134579@$|!]/g, (c) => (c === '1' ? one : (LEET[c] ?? c))) + token.slice(core.length)
+    );
   });
 }
 

@@ -21,7 +21,7 @@ function hash(s: string): number {
 
 /** The texts the model reads: the plain view, its leet fold, and every decoded segment. */
 export function modelText(n: Normalized): string {
-  const parts = [n.plain, n.leet ?? ''];
+  const parts = [n.plain, ...n.leet];
   const visit = (node: Normalized) => {
     for (const d of node.decoded) {
       parts.push(d.text.plain);

@@ -46,8 +46,8 @@ export type Normalized = {
   raw: string;
   /** raw with markup stripped, lower-cased, accents and spacing folded. Phrase rules read this. */
   plain: string;
-  /** plain with leetspeak folded; present only when folding changed something. */
-  leet?: string;
+  /** plain with leetspeak folded, "1" read as i and as l; only the variants that changed something. */
+  leet: string[];
   /** Embedded encoded segments, decoded and normalised in turn: extra texts to screen. */
   decoded: { encoding: Encoding; text: Normalized }[];
   /** Invisible characters inside words or mixed-script words: someone is hiding text. */
@@ -80,7 +80,9 @@ function normalizeAt(input: string, on: (step: NormalizeStep) => boolean, depth:
   plain = foldDiacritics(plain.toLowerCase());
   if (on('spacing')) plain = collapseSpacedLetters(plain);
   plain = plain.replace(/\s+/g, ' ').trim();
-  const leetFolded = on('leet') ? foldLeet(plain) : plain;
+  const leet = on('leet')
+    ? [...new Set([foldLeet(plain, 'i'), foldLeet(plain, 'l')])].filter((v) => v !== plain)
+    : [];
 
   const decoded: Normalized['decoded'] = [];
   if (depth < MAX_DECODE_DEPTH) {
@@ -92,5 +94,5 @@ function normalizeAt(input: string, on: (step: NormalizeStep) => boolean, depth:
       decoded.push({ encoding, text: normalizeAt(text, on, depth + 1) });
     }
   }
-  return { raw, plain, ...(leetFolded !== plain ? { leet: leetFolded } : {}), decoded, obfuscated };
+  return { raw, plain, leet, decoded, obfuscated };
 }

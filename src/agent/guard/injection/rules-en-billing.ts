@@ -224,4 +224,21 @@ export const EN_BILLING_RULES: Rule[] = [
     MEDIUM,
     rx`\b(?:e-?mail|send|forward)\s+(?:our |the |my |all |every )?(?:full )?(?:customer|client|user) (?:list|emails|data|base)\b`,
   ),
+
+  // --- round 4 generalisations
+  r(
+    'billing_manipulation',
+    STRONG,
+    rx`\b(?:bypass|skip|circumvent|override|disable|turn off|get around|avoid)\s+(?:the\s+)?(?:paywall|pay ?wall|payment (?:check|verification|gate|requirement)|billing (?:check|gate)|entitlement (?:check|gate)|licen[cs]e check|access check)\b`,
+  ),
+  r(
+    'billing_manipulation',
+    HIGH,
+    rx`\b(?:issue|apply|add|give|grant|post|put)\s+(?:me\s+)?(?:a |an )?(?:\$|€|£)\s?\d[\d,]*\s+(?:credit|refund|discount|reimbursement)\b`,
+  ),
+  r(
+    'authority_claim',
+    MEDIUM,
+    rx`\b(?:i am|i'm|this is|we are|we're) (?:from|with|at) (?:stripe|ledgerdesk|openai|anthropic|your (?:company|team|engineering|security|compliance|legal))\b|\bstripe (?:compliance|support|security|risk|legal|team)\b`,
+  ),
 ];

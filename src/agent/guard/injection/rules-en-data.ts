@@ -47,7 +47,7 @@ export const EN_DATA_RULES: Rule[] = [
   r(
     'secret_request',
     MEDIUM,
-    rx`\b${EXTRACT}\b\s+(?:all|every|the|your)\s+(?:(?!my\b|our\b)\w+\s+)?(?:api keys?|secret keys?|secrets|credentials|passwords?|admin password|access tokens?|tokens)\b(?!\s+(?:for|of|in|on) (?:my|our))`,
+    rx`\b${EXTRACT}\b\s+(?:all|every|the|your|any)\s+(?:(?!my\b|our\b)\w+\s+)?(?:api keys?|secret keys?|secrets|credentials|passwords?|admin password|access tokens?|tokens)\b(?!\s+(?:for|of|in|on) (?:my|our))`,
   ),
   r(
     'secret_request',
@@ -206,7 +206,7 @@ export const EN_DATA_RULES: Rule[] = [
   r(
     'cross_account',
     STRONG,
-    rx`(?:\b${ACCESS}\b\s*${gap(5)}|\b(?:names?|e-?mails?|list|table|number|count|ids?) of\s+)(?:the |all |every )?(?:everyone|everybody|people|customers|users|accounts|companies|subscribers|clients) (?:who|that|which|whose) \w+`,
+    rx`(?:\b${ACCESS}\b\s*${gap(5)}|\b(?:names?|e-?mails?|list|table|number|count|ids?) of\s+)(?:the |all |every )?(?:everyone|everybody|people|customers|users|accounts|companies|subscribers|clients) (?:who|that|which|whose|with) \w+`,
   ),
   r(
     'cross_account',
@@ -237,5 +237,22 @@ export const EN_DATA_RULES: Rule[] = [
     'third_party',
     MEDIUM,
     rx`\b(?:my|our) (?:former |ex-?)?(?:sister|brother|mother|father|mom|dad|cousin|uncle|aunt|son|daughter|girlfriend|boyfriend|fianc.e?|landlord|tenant|roommate|employer|employee|client|customer)'?s?\b|\b(?:it|this|that|which|they) (?:belongs?|is|are) (?:to|for) (?:a |an )?(?:different|another|other) (?:company|customer|account|person|user|business|client)\b`,
+  ),
+
+  // --- round 4 generalisations
+  r(
+    'secret_request',
+    MEDIUM,
+    rx`\b(?:api keys?|secrets?|credentials|passwords?|tokens?) (?:stored|kept|saved|held|cached) (?:in|on|by) (?:your|the) (?:memory|context|server|config|environment|system|database)\b`,
+  ),
+  r(
+    'cross_account',
+    STRONG,
+    rx`\b(?:person|user|customer|someone|people|whoever|somebody) (?:who|that) (?:had|used|was (?:in|using)|chatted in|wrote in|opened) this (?:chat|conversation|session|widget|window)\b|\bbefore me in this (?:chat|conversation|session)\b`,
+  ),
+  r(
+    'cross_account',
+    MEDIUM,
+    rx`\babout (?:other|another|different|all the other) (?:accounts|customers|users|companies)\b`,
   ),
 ];

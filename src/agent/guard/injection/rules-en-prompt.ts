@@ -161,4 +161,27 @@ export const EN_PROMPT_RULES: Rule[] = [
     MEDIUM,
     rx`\b(?:do not|don't|never)\s+(?:tell|inform|mention|reveal|show|let|alert|notify)\s+(?:this\s+)?(?:to\s+)?(?:the\s+)?(?:user|customer|human|reader)\b|\b(?:do not|don't|never) mention (?:the|this|any) (?:failed|overdue|declined|previous)\b`,
   ),
+
+  // --- round 4 generalisations
+  r(
+    'prompt_extraction',
+    STRONG,
+    rx`\b(?:what|which)(?: exactly| precisely| again)? (?:were|are|was|is) your (?:\w+ )?(?:instructions|prompt|directives|programming|system message)\b`,
+  ),
+  r('prompt_extraction', MEDIUM, rx`\b(?:paste|dump|print|recite|quote) (?:them|those|these)\b`),
+  r(
+    'prompt_extraction',
+    MEDIUM,
+    rx`\b(?:in|from|inside) your (?:context(?: window)?|memory|prompt|instructions|system message|config(?:uration)?)\b`,
+  ),
+  r(
+    'prompt_extraction',
+    HIGH,
+    rx`\b(?:before|starting with|beginning with|that begins with|after) ["'\u201c]?you are\b`,
+  ),
+  r(
+    'output_control',
+    MEDIUM,
+    rx`\btell (?:me|the user|the customer|them) (?:that )?(?:my|their|the|his|her) (?:invoice|payment|refund|account|subscription|balance|plan)s? (?:was|is|has been|were|are) (?:voided|paid|refunded|approved|cancell?ed|active|cleared|zero|settled|waived)\b`,
+  ),
 ];

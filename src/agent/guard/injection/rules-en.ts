@@ -226,4 +226,36 @@ export const EN_RULES: Rule[] = [
     WEAK,
     rx`\b(?:hypothetically|in a fictional (?:world|story)|for a (?:story|novel|movie|screenplay|script)|purely fictional|in a parallel universe|fictional story|movie script|(?:let'?s )?write a (?:story|scene|script|poem|dialogue)|(?:story|dialogue|scene|conversation) where|thought experiment|imagine a world|improv|heist (?:movie|film)|narrat(?:e|or))\b`,
   ),
+
+  // --- round 4 generalisations (assistant-only vocabulary needs no qualifier)
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\b${OVERRIDE}\s+(?:the |your |all |any |its )?(?:guardrails|system prompt|safety (?:rules|filters|checks|guidelines|settings)|content polic(?:y|ies)|programming|injection (?:screen|filter|detection|guard))\b`,
+  ),
+  r(
+    'instruction_override',
+    STRONG,
+    rx`\b(?:disable|turn off|switch off|deactivate|bypass|skip|remove)\s+(?:the |your |this )?(?:injection|safety|security|content|prompt) (?:screen|filter|check|guard|detection|layer|rules)s?\b`,
+  ),
+  r(
+    'role_change',
+    HIGH,
+    rx`\bpretend (?:to be|you(?:'re| are)) (?:the|a|an|my) (?:${PRIVILEGED_ROLE}|billing system|payment system|billing engine)\b`,
+  ),
+  r(
+    'role_change',
+    HIGH,
+    rx`\btreat (?:the following|this|what follows|my (?:message|words|request)) as (?:coming )?from (?:your |the )?(?:operator|developers?|admin(?:istrator)?|system|creators?|owners?|company)\b`,
+  ),
+  r(
+    'role_change',
+    MEDIUM,
+    rx`\byou(?:'re| are) (?:now )?(?:the )?(?:[\w-]+ )?(?:admin|root|operator|management) console\b`,
+  ),
+  r(
+    'jailbreak',
+    STRONG,
+    rx`\byou(?:'re| are) (?:now )?(?:running|operating|working) in (?:the )?(?:developer|dev|god|sudo|admin|debug|maintenance|unrestricted|root|jailbreak|dan) mode\b`,
+  ),
 ];

@@ -75,4 +75,20 @@ export const ES_RULES: Rule[] = [
     HIGH,
     rx`\b(?:nota|mensaje|instrucciones?|aviso) (?:para|a) (?:la |el )?(?:ia|asistente|bot|modelo)\b`,
   ),
+
+  r(
+    'instruction_override',
+    MEDIUM,
+    rx`\b(?:olvida|ignora|olvide|ignore|olviden) (?:todo )?lo (?:anterior|de arriba|previo|que te (?:dijeron|indicaron))\b`,
+  ),
+  r(
+    'role_change',
+    HIGH,
+    rx`\beres (?:un|el|una|la) (?:administrador|admin|desarrollador|sistema|gerente|superusuario)\b`,
+  ),
+  r(
+    'billing_manipulation',
+    MEDIUM,
+    rx`\bacceso gratis\b|\bgratis (?:el|al) plan\b|\bplan \w+ gratis\b|\bsin pagar\b`,
+  ),
 ];

@@ -39,7 +39,7 @@ export type SignalWeights = Map<Signal, number>;
 function matchViews(n: Normalized, into: Set<Rule>): void {
   for (const rule of RAW_RULES) if (rule.pattern.test(n.raw)) into.add(rule);
   for (const rule of PLAIN_RULES) {
-    if (rule.pattern.test(n.plain) || (n.leet !== undefined && rule.pattern.test(n.leet))) into.add(rule);
+    if (rule.pattern.test(n.plain) || n.leet.some((v) => rule.pattern.test(v))) into.add(rule);
   }
 }
 
@@ -76,7 +76,7 @@ export function matchNormalized(n: Normalized): SignalWeights {
 /** Rules over the text exactly as given, no normalisation: the baseline the normalisation tests beat. */
 export function matchRaw(text: string): SignalWeights {
   const rules = new Set<Rule>();
-  matchViews({ raw: text, plain: text.toLowerCase(), decoded: [], obfuscated: false }, rules);
+  matchViews({ raw: text, plain: text.toLowerCase(), leet: [], decoded: [], obfuscated: false }, rules);
   const weights: SignalWeights = new Map();
   weigh(rules, weights);
   return weights;
