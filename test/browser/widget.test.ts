@@ -2,7 +2,7 @@
 // speaks the same protocol: progress, handoff, rate limit, token refresh, errors, HTML as text,
 // 360 px, dark mode, style isolation.
 import { Hono } from 'hono';
-import type { Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { AppEnv } from '../../src/app-env.ts';
 import { type BrowserServer, startBrowserServer } from './app.ts';
@@ -27,6 +27,15 @@ describeBrowser('widget in the browser', () => {
   beforeAll(async () => {
     const extra = new Hono<AppEnv>().route('/', fakeChatRoutes(calls));
     extra.get('/test/host', (c) => c.html(HOST_PAGE));
+    // A host whose CSP allows no inline styles at all (the app's own CSP allows them for the demo).
+    extra.get('/test/strict-host', (c) =>
+      c.html(
+        HOST_PAGE.replace(/<style>.*<\/style>/s, '').replace(
+          '<title>host</title>',
+          `<title>host</title><meta http-equiv="Content-Security-Policy" content="style-src 'self'">`,
+        ),
+      ),
+    );
     [server, browser] = await Promise.all([startBrowserServer({ extra }), launchChromium()]);
     page = await browser.context.newPage();
     page.setDefaultTimeout(5000);
@@ -147,6 +156,20 @@ describeBrowser('widget in the browser', () => {
     expect(color).not.toBe('rgb(255, 0, 0)');
     const hostButton = await page.locator('#host-button').evaluate((el) => getComputedStyle(el).fontWeight);
     expect(hostButton).not.toBe('600');
+  });
+
+  it('is styled on a host whose CSP forbids inline styles', async () => {
+    const errors: string[] = [];
+    const onConsole = (m: ConsoleMessage) => {
+      if (m.type() === 'error') errors.push(m.text());
+    };
+    page.on('console', onConsole);
+    await page.goto(`${server.url}/test/strict-host`);
+    await page.waitForFunction(() => customElements.get('ledgerdesk-chat') !== undefined);
+    const panel = chat().locator('.panel');
+    expect(await panel.evaluate((el) => getComputedStyle(el).borderTopLeftRadius)).toBe('12px');
+    page.off('console', onConsole);
+    expect(errors).toEqual([]);
   });
 
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
