@@ -1,4 +1,6 @@
-// Scoring: signal weights -> score -> verdict.
+// Scoring. Each signal contributes the capped sum of its distinct matched rules (rules.ts); the score
+// is the sum over signals, so independent kinds of evidence (a persona change plus a billing change)
+// add up, while one request phrased many ways never outweighs a single strong rule.
 import { learnedScore } from './model.ts';
 import { type NormalizeOptions, normalize } from './normalize.ts';
 import type { Signal } from './rule.ts';

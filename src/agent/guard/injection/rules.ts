@@ -1,5 +1,5 @@
 // Every rule set in one list, and the matcher that runs them over a normalised text's views.
-import { type Normalized, type NormalizeOptions, normalize } from './normalize.ts';
+import type { Normalized } from './normalize.ts';
 import type { Rule, Signal } from './rule.ts';
 import { DE_RULES } from './rules-de.ts';
 import { EN_RULES } from './rules-en.ts';
@@ -80,8 +80,4 @@ export function matchRaw(text: string): SignalWeights {
   const weights: SignalWeights = new Map();
   weigh(rules, weights);
   return weights;
-}
-
-export function matchText(text: string, options?: NormalizeOptions): SignalWeights {
-  return matchNormalized(normalize(text, options));
 }
