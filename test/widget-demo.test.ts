@@ -210,6 +210,17 @@ describe('widget and demo pages', () => {
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
   });
 
+  it('limits demo writes per client, with Retry-After', async () => {
+    const app = createBrowserApp(on.deps);
+    const mint = () => app.request('/demo/api/token', json({ customerId: 'cus_demo_0123456789abcdef' }));
+    for (let i = 0; i < 60; i++) expect((await mint()).status).toBe(200);
+    const limited = await mint();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Reading the panels is not a write: polling never runs into the limit.
+    expect((await app.request('/demo/api/state?customer=cus_demo_0123456789abcdef')).status).toBe(200);
+  });
+
   it.each([
     ['GET', '/demo'],
     ['GET', '/demo/app.js'],

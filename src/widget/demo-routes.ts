@@ -9,6 +9,7 @@ import { getRecordByCustomer } from '../billing/queries.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { parseJson } from '../http/parse.ts';
+import { clientIp, rateLimit } from '../http/rate-limit.ts';
 import { webhookRoutes } from '../webhooks/routes.ts';
 import { type BundleSource, createBundleSource } from './bundle.ts';
 import { ACTIONS, actionEvents } from './demo-actions.ts';
@@ -19,6 +20,8 @@ import type { DemoEvent } from './demo-stripe.ts';
 import { serveBundle } from './serve-bundle.ts';
 
 const TOKEN_TTL_S = 15 * 60;
+/** Each demo customer is several events and rows: enough for a person clicking, not for a script. */
+const DEMO_WRITES_PER_MINUTE = { limit: 60, windowMs: 60_000 };
 const CustomerId = z.string().regex(DEMO_CUSTOMER_ID, 'expected a demo customer id (cus_demo_…)');
 const CreateBody = z.object({ persona: z.enum(PERSONAS) });
 const TokenBody = z.object({ customerId: CustomerId });
@@ -44,6 +47,7 @@ export function demoRoutes(deps: Deps, opts: DemoRouteOptions = {}) {
   const bundles = opts.bundles ?? createBundleSource({ watch: deps.config.mode === 'embedded' });
   const deliver = opts.deliver ?? inProcessWebhook(deps);
   const nowS = () => Math.floor(deps.clock.now().getTime() / 1000);
+  const writes = rateLimit(deps, 'demo', DEMO_WRITES_PER_MINUTE, clientIp);
 
   /** Signs each event with the configured webhook secret and POSTs it, in order, as Stripe would. */
   async function send(events: DemoEvent[]) {
@@ -82,6 +86,7 @@ export function demoRoutes(deps: Deps, opts: DemoRouteOptions = {}) {
     return { token: await sign({ sub: demoAuthUserId(suffix), exp }, secret, 'HS256'), expiresAt: exp };
   }
 
+  app.use('/demo/api/*', async (c, next) => (c.req.method === 'POST' ? writes(c, next) : next()));
   app.get('/demo', (c) => {
     c.header('cache-control', 'no-store');
     return c.html(DEMO_HTML);
