@@ -151,9 +151,7 @@ describeEachDriver(
     });
 
     // The denominator of ledgerdesk:handoffs_per_100_payments:ratio1d (ops/prometheus/alerts.yml).
-    // Nothing increments ledgerdesk_payments_total yet (the webhook route owns it; asked for);
-    // it.fails keeps the gap visible and turns red the day payments are counted: then make it it().
-    it.fails('counts succeeded payments, the denominator of handoffs per 100 payments', () => {
+    it('counts succeeded payments, the denominator of handoffs per 100 payments', () => {
       expect(value('ledgerdesk_payments_total', { result: 'succeeded' })).toBeGreaterThan(0);
     });
   },

@@ -200,6 +200,7 @@ const SEVERITY: Record<ReviewReason, 'warning' | 'critical'> = {
   conflicting_auth_user: 'critical',
   paid_after_cancel: 'warning',
   payment_disputed: 'critical',
+  effect_failed: 'warning',
 };
 
 const TEXT: Record<ReviewReason, string> = {
@@ -208,6 +209,7 @@ const TEXT: Record<ReviewReason, string> = {
   conflicting_auth_user: 'is claimed by more than one app user; access is frozen until a person picks one',
   paid_after_cancel: 'paid an invoice after its subscription ended; check whether to refund or reactivate',
   payment_disputed: 'disputed a charge; access is frozen until a person reviews it',
+  effect_failed: 'has an effect that could not be delivered; access is frozen until a person resolves it',
 };
 
 function alertEffects(prev: BillingRecord, next: BillingRecord): Effect[] {

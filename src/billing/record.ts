@@ -42,6 +42,7 @@ export const REVIEW_REASONS = [
   'conflicting_auth_user',
   'paid_after_cancel',
   'payment_disputed',
+  'effect_failed',
 ] as const;
 export const ReviewReasonSchema = z.enum(REVIEW_REASONS);
 export type ReviewReason = z.infer<typeof ReviewReasonSchema>;
@@ -139,6 +140,12 @@ export const FactsSchema = z.object({
   firstPaid: VersionSchema.nullable(),
   /** Earliest event proving a user link should exist by now (see review.ts). */
   missingLinkEvidence: VersionSchema.nullable(),
+  /**
+   * Effects dead-lettered for this customer (key unique per death; `at` unix seconds). A fact like
+   * any other, so the review it opens survives every later re-derivation until a person resolves it.
+   * Optional: records written before it existed read as [].
+   */
+  effectFailures: z.array(z.object({ key: z.string(), at: Unix })).optional(),
   /** Per object kind, the greatest version seen (for each object separately see the entries). */
   watermarks: WatermarksSchema,
   /** Greatest event `created` seen: "now" for the reducer, which has no clock. */
@@ -254,6 +261,7 @@ export function emptyFacts(): Facts {
     disputes: [],
     firstPaid: null,
     missingLinkEvidence: null,
+    effectFailures: [],
     watermarks: emptyWatermarks(),
     maxCreated: null,
     livemode: null,

@@ -13,6 +13,8 @@
 //                           after the subscription ended (the slack lets the final invoice of an
 //                           immediate cancellation pass). Stays until resolved.
 //   payment_disputed        a charge was disputed. Stays until resolved.
+//   effect_failed           an effect (CRM, e-mail, handoff…) was dead-lettered (jobs/review.ts adds
+//                           the failure to the facts). Stays until resolved.
 import type { Facts, ReviewReason } from './record.ts';
 import { compareVersions, type Version } from './version.ts';
 
@@ -55,6 +57,10 @@ export function openIssues(
   }
   for (const d of facts.disputes) {
     issues.push({ key: `payment_disputed:${d.id}`, reason: 'payment_disputed', trigger: d.v });
+  }
+  for (const f of facts.effectFailures ?? []) {
+    const key = `effect:${f.key}`;
+    issues.push({ key, reason: 'effect_failed', trigger: { created: f.at, rank: 0, eventId: key } });
   }
   const done = new Set(resolved);
   return issues

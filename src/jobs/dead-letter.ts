@@ -1,5 +1,6 @@
 // Past its budget (or refused for good), a job stops being retried: it is marked dead, its customer
 // goes to needs_review, and a person is alerted, all in one transaction so none happens alone.
+import type { DeriveContext } from '../billing/derive.ts';
 import type { Tx } from '../db/client.ts';
 import type { Job } from '../db/schema/index.ts';
 import { enqueueEffects } from './enqueue.ts';
@@ -13,6 +14,8 @@ export type DeadLetter = {
   latencyMs: number;
   outcome: Extract<AttemptOutcome, 'dead' | 'disabled'>;
   at: Date;
+  /** To re-derive the customer's record with the failure (plan catalogue, grace days). */
+  review: DeriveContext;
 };
 
 /** False when the job was no longer ours (lease lost): then nothing is written. */
@@ -22,7 +25,7 @@ export async function deadLetter(tx: Tx, d: DeadLetter): Promise<boolean> {
   if (!(await markDead(tx, job, d.workerId, d.error))) return false;
   await recordAttempt(tx, job, d.outcome, d.latencyMs, d.error);
   const issueKey = `${job.key}#${deaths}`;
-  if (job.stripeCustomerId) await flagForReview(tx, job.stripeCustomerId, { issueKey, at: d.at });
+  if (job.stripeCustomerId) await flagForReview(tx, job.stripeCustomerId, { issueKey, at: d.at }, d.review);
   // An alert about a dead alert would go to the same dead target, and its own death would raise
   // another: the loop stops here. The failure is still in the log, the metrics and the review queue.
   if (job.kind !== 'alert.notify') {

@@ -149,7 +149,8 @@ export function createWorker(deps: WorkerDeps, opts: WorkerOptions): Worker {
     const outcome = failure.opts.outcome === 'disabled' ? 'disabled' : 'dead';
     const at = clock.now();
     const dead = await db.transaction(async (tx) => {
-      const ours = await deadLetter(tx, { job, workerId: id, error, latencyMs, outcome, at });
+      const review = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
+      const ours = await deadLetter(tx, { job, workerId: id, error, latencyMs, outcome, at, review });
       if (!ours) await recordAttempt(tx, job, outcome, latencyMs, `${error} (lease lost)`);
       return ours;
     });

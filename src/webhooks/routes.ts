@@ -10,6 +10,13 @@ import { verifyStripeEvent } from './verify.ts';
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
+/** Payment outcomes counted for "handoffs per 100 payments" (first application only, not duplicates). */
+const PAYMENT_RESULTS: Record<string, 'succeeded' | 'failed'> = {
+  'invoice.paid': 'succeeded',
+  'invoice.payment_succeeded': 'succeeded',
+  'invoice.payment_failed': 'failed',
+};
+
 export function webhookRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.post(
@@ -48,6 +55,10 @@ export function webhookRoutes(deps: Deps) {
       deps.metrics.webhookRequests.inc({ outcome: result.outcome });
       if (result.outcome === 'duplicate') deps.metrics.duplicates.inc();
       if (result.outcome === 'ignored') deps.metrics.ignoredEvents.inc();
+      const payment = PAYMENT_RESULTS[verified.event.type];
+      if (payment && (result.outcome === 'applied' || result.outcome === 'needs_review')) {
+        deps.metrics.payments.inc({ result: payment });
+      }
       deps.metrics.ackLatency.observe((performance.now() - started) / 1000);
       return c.json({ received: true, id: result.eventId, outcome: result.outcome });
     },
