@@ -56,7 +56,7 @@ try {
     `# seeded ${CUSTOMERS} customers through the webhook route in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   await agent.close();
-  const shots: Shot[] = Array.from({ length: RATE * SECONDS }, (_, i) => ({
+  const shots: Shot[] = Array.from({ length: RATE * SECONDS }, () => ({
     method: 'GET',
     path: `/v1/access/user_a${Math.floor(Math.random() * CUSTOMERS)}`,
     headers: { authorization: `Bearer ${PROCESS_SECRETS.HOST_API_KEY}` },

@@ -7,7 +7,7 @@ import { customers, stripeEvents } from '../../src/db/schema/index.ts';
 import { createStripe } from '../../src/deps.ts';
 import { reconcile } from '../../src/webhooks/reconcile.ts';
 import { replayFile } from '../../src/webhooks/replay.ts';
-import { customerObject, scenario, subscriptionObject } from '../factories/stripe-events.ts';
+import { customerObject, scenario } from '../factories/stripe-events.ts';
 import { TEST_SECRETS, testConfig } from '../support/config.ts';
 import { type FakeStripeApi, startFakeStripeApi } from '../support/fake-stripe-api.ts';
 import { describeEachDriver, type Harness } from '../support/harness.ts';
