@@ -7,7 +7,7 @@ import { billingRouteDocs } from './billing/openapi.ts';
 import { billingRoutes } from './billing/routes.ts';
 import type { Deps } from './deps.ts';
 import { AppError, toProblem } from './errors.ts';
-import { browserCors, defaultBodyLimit, securityHeaders } from './http/hardening.ts';
+import { apiRateLimit, browserCors, defaultBodyLimit, securityHeaders } from './http/hardening.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { docsRoutes } from './ops/docs-routes.ts';
@@ -30,6 +30,7 @@ export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) 
   app.use(securityHeaders());
   app.use(defaultBodyLimit());
   for (const path of BROWSER_PATHS) app.use(path, browserCors(deps.config));
+  app.use('/v1/*', apiRateLimit(deps));
 
   app.route('/', healthRoutes(deps));
   app.route('/', webhookRoutes(deps));

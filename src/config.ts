@@ -134,6 +134,8 @@ export const EnvSchema = z.object({
   CHAT_RATE_LIMIT: RateLimitSpec.prefault('20/1m'),
   CHAT_IP_RATE_LIMIT: RateLimitSpec.prefault('60/1m'),
   WEBHOOK_RATE_LIMIT: RateLimitSpec.prefault('2000/10s'),
+  /** Every other /v1 route (entitlement, link, /v1/me, support), per client IP. */
+  API_RATE_LIMIT: RateLimitSpec.prefault('3000/10s'),
   CORS_ORIGINS: z
     .string()
     .optional()

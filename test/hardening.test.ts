@@ -76,6 +76,17 @@ describe('hardening shared by every route', () => {
     }
   });
 
+  it('rate-limits the other API routes per client IP as well', async () => {
+    const h = await createHarness({ env: { API_RATE_LIMIT: '2/1m' } });
+    try {
+      const get = () =>
+        h.app.request('/v1/access/u1', { headers: { authorization: `Bearer ${TEST_SECRETS.HOST_API_KEY}` } });
+      expect([(await get()).status, (await get()).status, (await get()).status]).toEqual([200, 200, 429]);
+    } finally {
+      await h.close();
+    }
+  });
+
   describe.skipIf(!inject('redisAvailable'))(
     'with Upstash (through the REST bridge to the real Redis)',
     () => {

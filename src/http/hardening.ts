@@ -4,7 +4,9 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../app-env.ts';
 import type { Config } from '../config.ts';
+import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { clientIp, rateLimit } from './rate-limit.ts';
 
 /** Default request body limit; routes that need more (Stripe webhook 1 MiB, chat 512 KiB) set their own. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -52,4 +54,16 @@ export function browserCors(config: Pick<Config, 'CORS_ORIGINS'>): MiddlewareHan
     exposeHeaders: ['x-request-id', 'retry-after', 'x-vercel-ai-ui-message-stream', 'x-conversation-id'],
     maxAge: 600,
   });
+}
+
+/** Routes with a limiter of their own (the webhook per source IP, the chat per customer and IP). */
+const OWN_RATE_LIMIT = ['/webhooks/', '/v1/chat'];
+
+/** One per-IP limit for every other public API route, so no route is unlimited. */
+export function apiRateLimit(deps: Pick<Deps, 'redis' | 'log' | 'config'>): MiddlewareHandler<AppEnv> {
+  const limit = rateLimit(deps, 'api', deps.config.API_RATE_LIMIT, clientIp);
+  return async function apiRateLimit(c, next) {
+    if (OWN_RATE_LIMIT.some((p) => c.req.path.startsWith(p))) return next();
+    return limit(c, next);
+  };
 }

@@ -19,6 +19,7 @@ export function testConfig(env: Record<string, string | undefined> = {}): Config
     CHAT_RATE_LIMIT: '0',
     CHAT_IP_RATE_LIMIT: '0',
     WEBHOOK_RATE_LIMIT: '0',
+    API_RATE_LIMIT: '0',
     WORKER_ENABLED: 'false',
     ...TEST_SECRETS,
     ...env,

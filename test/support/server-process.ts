@@ -75,6 +75,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       CHAT_RATE_LIMIT: '0',
       CHAT_IP_RATE_LIMIT: '0',
       WEBHOOK_RATE_LIMIT: '0',
+      API_RATE_LIMIT: '0',
       ...env,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
