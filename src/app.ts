@@ -18,6 +18,9 @@ import { supportRouteDocs } from './support/openapi.ts';
 import { supportRoutes } from './support/routes.ts';
 import { webhookRouteDocs } from './webhooks/openapi.ts';
 import { webhookRoutes } from './webhooks/routes.ts';
+import { demoRoutes } from './widget/demo-routes.ts';
+import { widgetRouteDocs } from './widget/openapi.ts';
+import { widgetRoutes } from './widget/routes.ts';
 
 /** Routes a browser calls directly (the widget); everything else is server-to-server. */
 const BROWSER_PATHS = ['/v1/chat', '/v1/chat/*', '/v1/me/*'];
@@ -38,6 +41,8 @@ export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) 
   app.route('/', agentRoutes(deps, opts.agent));
   app.route('/', supportRoutes(deps));
   app.route('/', metricsRoutes(deps));
+  app.route('/', widgetRoutes(deps));
+  app.route('/', demoRoutes(deps));
   app.route(
     '/',
     docsRoutes([
@@ -47,6 +52,7 @@ export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) 
       ...agentRouteDocs,
       ...supportRouteDocs,
       ...metricsRouteDocs,
+      ...widgetRouteDocs,
     ]),
   );
 

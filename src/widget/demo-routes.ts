@@ -23,10 +23,10 @@ const TOKEN_TTL_S = 15 * 60;
 /** Each demo customer is several events and rows: enough for a person clicking, not for a script. */
 const DEMO_WRITES_PER_MINUTE = { limit: 60, windowMs: 60_000 };
 const CustomerId = z.string().regex(DEMO_CUSTOMER_ID, 'expected a demo customer id (cus_demo_…)');
-const CreateBody = z.object({ persona: z.enum(PERSONAS) });
-const TokenBody = z.object({ customerId: CustomerId });
-const EventBody = z.object({ customerId: CustomerId, action: z.enum(ACTIONS) });
-const StateQuery = z.object({
+export const CreateBody = z.object({ persona: z.enum(PERSONAS) });
+export const TokenBody = z.object({ customerId: CustomerId });
+export const EventBody = z.object({ customerId: CustomerId, action: z.enum(ACTIONS) });
+export const StateQuery = z.object({
   customer: CustomerId.optional(),
   conversation: z
     .string()
