@@ -18,7 +18,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const stripe = new Stripe('sk_test_unused');
 
-const db = await throwawayDatabase();
+const db = await throwawayDatabase({ proxyProcess: true });
 const server = await startServerProcess({
   DATABASE_URL: db.url,
   DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,

@@ -44,7 +44,7 @@ function sign(list: TestEvent[]): Shot[] {
   });
 }
 
-const db = await throwawayDatabase();
+const db = await throwawayDatabase({ proxyProcess: true });
 const server = await startServerProcess({
   DATABASE_URL: db.url,
   DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,

@@ -7,12 +7,7 @@ import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from '@neondatabase/serverless';
-import {
-  applyNeonLocalConfigToPool,
-  neonLocalConfig,
-  startWsProxy,
-  type WsProxy,
-} from '../../src/db/ws-proxy.ts';
+import { applyNeonLocalConfigToPool, neonLocalConfig, startWsProxy } from '../../src/db/ws-proxy.ts';
 
 export const PROCESS_SECRETS = {
   STRIPE_WEBHOOK_SECRET: 'whsec_bench_c2VjcmV0LWJlbmNo',
@@ -37,11 +32,34 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type BenchDb = { url: string; proxy: WsProxy; drop(): Promise<void> };
+export type BenchDb = { url: string; proxy: { port: number }; drop(): Promise<void> };
 
-/** A throwaway database on the local PostgreSQL, reached through the loopback WebSocket proxy. */
-export async function throwawayDatabase(): Promise<BenchDb> {
-  const proxy = await startWsProxy({ host: '127.0.0.1', port: 0 });
+/**
+ * A throwaway database on the local PostgreSQL, reached through the loopback WebSocket proxy. With
+ * `proxyProcess`, the proxy runs in its own process (as Neon's proxy is not in the caller's), so a
+ * load generator in this process does not share an event loop with it.
+ */
+export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): Promise<BenchDb> {
+  let proxy: { port: number; close(): Promise<void> };
+  if (opts.proxyProcess) {
+    const port = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ws-proxy.ts', String(port)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.once('data', () => resolve());
+      child.once('exit', (code) => reject(new Error(`ws-proxy exited with ${code}`)));
+    });
+    proxy = {
+      port,
+      close: async () => {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      },
+    };
+  } else {
+    proxy = await startWsProxy({ host: '127.0.0.1', port: 0 });
+  }
   const admin = applyNeonLocalConfigToPool(
     new Pool({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres', max: 1 }),
     neonLocalConfig(proxy.port),
