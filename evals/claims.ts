@@ -1,0 +1,392 @@
+// Reads the billing claims an answer makes, in English, Spanish, German and French, so the eval can
+// compare them with the customer's live state. Written apart from the agent's grounding guard on
+// purpose: an eval that shared the guard's reader would share its blind spots. It is vocabulary
+// based and tolerant (a real model phrases freely); the offline model's fixed phrasing is one case.
+
+export type Money = { minor: number; currency: string | null };
+export type PaymentOutcome = 'succeeded' | 'failed' | 'refunded' | 'partially_refunded' | 'disputed';
+export type StatusValue =
+  | 'active'
+  | 'not_active'
+  | 'trialing'
+  | 'past_due'
+  | 'unpaid'
+  | 'canceled'
+  | 'cancel_scheduled'
+  | 'incomplete'
+  | 'incomplete_expired'
+  | 'paused'
+  | 'none';
+
+export type Claim = { text: string } & (
+  | { kind: 'status'; value: StatusValue; date?: string }
+  | { kind: 'access'; value: boolean }
+  | { kind: 'plan'; plan: string; current: boolean }
+  | { kind: 'interval'; value: 'month' | 'year' }
+  | { kind: 'next_charge'; none: boolean; amount?: Money; date?: string }
+  | { kind: 'trial'; none: boolean; ended: boolean; date?: string }
+  | { kind: 'cancel_info'; date?: string }
+  | { kind: 'ended'; date: string }
+  | { kind: 'payment'; last: boolean; outcome: PaymentOutcome | null; amount?: Money; date?: string }
+  | { kind: 'no_payments' }
+  | { kind: 'no_failed' }
+  | { kind: 'refund'; none: boolean; partial: boolean; amount?: Money; date?: string }
+  | { kind: 'deleted' }
+  | { kind: 'amount'; amount: Money }
+  | { kind: 'date'; date: string }
+  | { kind: 'sign_in' }
+);
+export type ClaimKind = Claim['kind'];
+
+/** Lower case, no accents, straight apostrophes: one spelling per word whatever the keyboard. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[«»“”„]/g, '"')
+    .toLowerCase();
+}
+
+// ---- dates ----------------------------------------------------------------------------------------
+
+const MONTHS: [number, string][] = [
+  [1, 'january|jan|enero|januar|janvier'],
+  [2, 'february|feb|febrero|februar|fevrier'],
+  [3, 'march|mar|marzo|marz|maerz|mars'],
+  [4, 'april|apr|abril|avril'],
+  [5, 'may|mayo|mai'],
+  [6, 'june|jun|junio|juni|juin'],
+  [7, 'july|jul|julio|juli|juillet'],
+  [8, 'august|aug|agosto|aout'],
+  [9, 'september|sept|sep|septiembre|septembre'],
+  [10, 'october|oct|octubre|oktober|octobre'],
+  [11, 'november|nov|noviembre|novembre'],
+  [12, 'december|dec|diciembre|dezember|decembre|dez'],
+];
+const MONTH_RE = MONTHS.map(([, names]) => names).join('|');
+const monthOf = (name: string) => MONTHS.find(([, names]) => names.split('|').includes(name))?.[0] ?? 0;
+
+const DATE_PATTERNS: { re: RegExp; y: number; m: number; d: number }[] = [
+  // 2026-03-15
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, y: 1, m: 2, d: 3 },
+  // March 15, 2026 / March 15th 2026 / March 15
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
+    m: 1,
+    d: 2,
+    y: 3,
+  },
+  // 15 March 2026 / 15 de marzo de 2026 / 15. März 2026 / 1er mars 2026
+  {
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.? (?:de )?(${MONTH_RE})\\b(?:,? (?:de )?(\\d{4}))?`,
+      'g',
+    ),
+    d: 1,
+    m: 2,
+    y: 3,
+  },
+];
+
+export type FoundDate = { iso: string; at: number; end: number };
+
+/** Dates as YYYY-MM-DD (UTC days); a date without a year takes the year that puts it nearest `near`. */
+export function findDates(folded: string, near: Date): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const { re, y, m, d } of DATE_PATTERNS) {
+    for (const match of folded.matchAll(re)) {
+      const at = match.index ?? 0;
+      const end = at + match[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const month = /^\d+$/.test(match[m] ?? '') ? Number(match[m]) : monthOf(match[m] ?? '');
+      const day = Number(match[d]);
+      if (!month || day < 1 || day > 31) continue;
+      const year = match[y] ? Number(match[y]) : nearestYear(month, day, near);
+      found.push({ iso: isoDay(year, month, day), at, end });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+function nearestYear(month: number, day: number, near: Date): number {
+  const y = near.getUTCFullYear();
+  const distance = (year: number) => Math.abs(Date.UTC(year, month - 1, day) - near.getTime());
+  return [y - 1, y, y + 1].reduce((best, c) => (distance(c) < distance(best) ? c : best));
+}
+
+export function isoDay(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+// ---- money ----------------------------------------------------------------------------------------
+
+const SYMBOL: Record<string, string> = { $: 'usd', us$: 'usd', '€': 'eur', '£': 'gbp' };
+const CODE = '(usd|eur|gbp|cad|aud|chf|dollars?|euros?)';
+const NUM = '(\\d{1,3}(?:[,.\\u00a0 ]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
+const MONEY_PATTERNS: { re: RegExp; cur: number; num: number }[] = [
+  { re: new RegExp(`(us\\$|\\$|€|£) ?${NUM}`, 'g'), cur: 1, num: 2 },
+  { re: new RegExp(`${NUM} ?(€|\\$)`, 'g'), cur: 2, num: 1 },
+  { re: new RegExp(`\\b${CODE} ?${NUM}`, 'g'), cur: 1, num: 2 },
+  { re: new RegExp(`${NUM} ?${CODE}\\b`, 'g'), cur: 2, num: 1 },
+];
+
+function minorOf(raw: string): number | null {
+  const s = raw.replace(/[\u00a0 ]/g, '');
+  const dec = /[.,](\d{1,2})$/.exec(s);
+  const whole = (dec ? s.slice(0, dec.index) : s).replace(/[.,]/g, '');
+  if (!/^\d+$/.test(whole)) return null;
+  return Number(whole) * 100 + (dec ? Number(dec[1]!.padEnd(2, '0')) : 0);
+}
+
+function currencyOf(raw: string): string | null {
+  if (SYMBOL[raw]) return SYMBOL[raw]!;
+  if (raw.startsWith('dollar')) return 'usd';
+  if (raw.startsWith('euro')) return 'eur';
+  return raw || null;
+}
+
+export type FoundMoney = Money & { at: number; end: number };
+
+export function findMoney(folded: string): FoundMoney[] {
+  const found: FoundMoney[] = [];
+  for (const { re, cur, num } of MONEY_PATTERNS) {
+    for (const m of folded.matchAll(re)) {
+      const at = m.index ?? 0;
+      const end = at + m[0].length;
+      if (found.some((f) => at < f.end && end > f.at)) continue;
+      const minor = minorOf(m[num] ?? '');
+      if (minor !== null) found.push({ minor, currency: currencyOf(m[cur] ?? ''), at, end });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at);
+}
+
+// ---- vocabulary -------------------------------------------------------------------------------------
+
+const has = (s: string, re: RegExp) => re.test(s);
+
+const V = {
+  signIn:
+    /\b(sign|log) ?in\b|\bsigned in\b|\blogged in\b|inici(a|ar|e) sesion|melde dich .{0,20}an\b|\banmelden\b|vous connecter|connectez-vous/,
+  accessNo:
+    /\b(don't|do not|no longer|doesn't|does not) have (any )?access|\bno access\b|\baccess (is |has been )?(blocked|suspended|revoked|paused)|\blost (your )?access|\bno tienes acceso|ya no tienes acceso|sin acceso|\bkeinen zugriff|\bkein zugriff|\bkeinen zugang|n'avez (pas|plus) acces|pas d'acces/,
+  accessYes:
+    /\b(you )?(still )?(have|has|keep|retain) (full )?access|\btienes acceso|mantienes el acceso|sigues teniendo acceso|\bhast .{0,40}(zugriff|zugang)|\bavez .{0,30}acces|\bgardez (l')?acces/,
+  hypotheticalCancel:
+    /\bif you cancel|\bif you decide to cancel|\bsi cancelas|\bsi decides cancelar|\bwenn du .{0,40}kundigst|\bsi vous (resiliez|annulez)/,
+  scheduledCancel:
+    /(set|scheduled|going) to (be )?cancel|will (be )?cancel|cancels? (on|at)\b|se cancelara|\bzum .{0,30}gekundigt|wird .{0,40}gekundigt|sera (annule|resilie)/,
+  /** "Your subscription will end on ..." (not a trial: the caller checks). */
+  subscriptionEnds:
+    /(subscription|plan|abo|suscripcion|abonnement) .{0,40}(will end|ends on|will stop|will expire|endet am|terminara el|prendra fin|se terminera)/,
+  canceled:
+    /\bcancel+ed\b|\bcancelad[ao]\b|\bgekundigt\b|\bstorniert\b|\bannule\b|\bresilie\b|\bterminated\b/,
+  ended: /\bended\b|\bexpired\b|\btermino\b|\bendete\b|a pris fin|s'est termine/,
+  pastDue:
+    /past[ -]due|overdue|pago vencido|\bvencid[ao]\b|uberfallig|en retard de paiement|impaye en retard/,
+  active:
+    /\b(is|are|remains|still) active\b|\bactive subscription\b|\besta activ[ao]\b|\bsigue activ[ao]\b|\bist (noch )?aktiv\b|\best (toujours )?acti(f|ve)\b/,
+  notActive: /\bnot active\b|\binactive\b|\bno esta activ|\bnicht (mehr )?aktiv|n'est (pas|plus) acti/,
+  trialing:
+    /\b(on|in) (a|your|the) (free )?trial\b|\btrialing\b|\bestas en (un|el) periodo de prueba|\bin der testphase\b|\ben periode d'essai\b/,
+  trialWord: /\btrial\b|periodo de prueba|\bprueba\b|testphase|probezeit|periode d'essai|\bessai\b/,
+  noTrial:
+    /(doesn't|does not|don't|didn't) (have|include) a trial|\bno (free )?trial\b|no tiene periodo de prueba|keine testphase|(n'a|n'avez) pas de periode d'essai/,
+  unpaid: /\bunpaid\b|\bimpagad[ao]\b|\bunbezahlt\b|\bimpaye\b/,
+  incompleteExpired: /incomplete[ _]expired/,
+  incomplete: /\bincomplete\b|\bincompleto\b|\bunvollstandig\b/,
+  paused: /\bpaused\b|\bpausad[ao]\b|\bpausiert\b|\ben pause\b/,
+  none: /(don't|do not|doesn't) have (a|an|any) (active )?subscription|\bno (active )?subscription\b|there is no subscription|no tienes ninguna suscripcion|no hay ninguna suscripcion|\bkein(en)? abo\b|pas d'abonnement|aucun abonnement/,
+  deleted: /has been deleted|se ha eliminado|wurde geloscht|a ete supprime/,
+  nextCharge:
+    /\bnext (charge|payment|invoice|bill|billing|renewal)|will (be charged|be billed|renew)|\brenews? on\b|proximo cobro|proxima factura|proximo pago|se renueva|nachste (abbuchung|zahlung|rechnung|verlangerung)|wird .{0,30}verlangert|prochain (prelevement|paiement)|renouvele le/,
+  noNextCharge:
+    /no (further|more|other|upcoming) (charges?|payments?)|(won't|will not) (be charged|be billed|renew)|nothing (else )?(is )?(scheduled|due)|no hay mas cobros|keine weitere (abbuchung|zahlung)|aucun autre prelevement/,
+  lastPayment:
+    /\b(last|latest|most recent|previous) (payment|charge)|\bultimo (pago|cobro)|\bletzte zahlung|\bdernier (paiement|prelevement)/,
+  noPayments:
+    /(don't|do not) see any payments|\bno payments\b|ningun pago en tu cuenta|keine zahlungen|aucun paiement sur/,
+  noFailed:
+    /no (recent )?payment(s)? (has |have )?failed|none of your (recent )?payments (has |have )?failed|no se ha rechazado ninguno|keine .{0,30}fehlgeschlagen|aucun paiement .{0,20}n'a echoue/,
+  noRefund:
+    /no (recent )?payment (has been|was) refunded|no refunds?\b|no se ha reembolsado ninguno|keine .{0,30}erstattet|aucun paiement .{0,20}n'a ete rembourse/,
+  refundWord: /refund|reembols|erstatt|rembours/,
+  partial: /partial|parcial|teilweise|partiel/,
+  refunded: /\brefunded\b|reembols(ad[ao]|o)\b|\berstattet\b|\brembourse/,
+  disputed: /\bdisputed\b|en disputa|angefochten|conteste/,
+  failed:
+    /\bfailed\b|\bdeclined\b|not go through|rechazad|\bfallo\b|fehlgeschlagen|abgelehnt|\bechouee?\b|\brefusee?\b/,
+  succeeded:
+    /went through|succeeded|\bsuccessful|se realizo correctamente|\bexitos|erfolgreich|a ete accepte|a reussi|\bpaid\b|\bpagad[ao]\b|\bbezahlt\b|\bpayee?\b/,
+  onPlan:
+    /\byou'?re on\b|\byou are on\b|\byour current plan\b|tienes el plan|estas en el plan|du hast den tarif|du bist im tarif|vous avez la formule|vous etes sur la formule/,
+  listing:
+    /available plans|other plans|planes disponibles|otros planes|verfugbare tarife|andere tarife|formules disponibles|autres formules/,
+  monthly: /\bmonthly\b|\bmensual\b|\bmonatlich\b|\bmensuel\b|\bper month\b|\bal mes\b|pro monat|par mois/,
+  yearly: /\byearly\b|\bannual\b|\banual\b|\bjahrlich\b|\bannuel\b|\bper year\b|al ano|pro jahr|par an\b/,
+  failureReason: /reason given was|motivo indicado|angegebener grund|motif indique/,
+};
+
+function outcomeOf(s: string): PaymentOutcome | null {
+  if (has(s, V.refunded)) return has(s, V.partial) ? 'partially_refunded' : 'refunded';
+  if (has(s, V.disputed)) return 'disputed';
+  if (has(s, V.failed)) return 'failed';
+  if (has(s, V.succeeded)) return 'succeeded';
+  return null;
+}
+
+// ---- sentences ------------------------------------------------------------------------------------
+
+/** Sentences and list lines. A German ordinal ("1. März") or a decimal point does not end one. */
+export function splitSentences(folded: string): string[] {
+  return folded
+    .split(/\n+|(?<=[!?])\s+|(?<=[^\d\s]\.)\s+|(?<=\d{4}\.)\s+|(?<=\d\.)\s+(?=[a-z]+ (?!\d{4}))/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export type ReadOptions = {
+  /** Plan names (and ids) the service sells; only these count as plan claims. */
+  plans: { id: string; name: string }[];
+  /** "Now", for dates written without a year. */
+  now: Date;
+};
+
+/** Every claim in an answer. Customer-supplied quotes (failure reasons) are not read as claims. */
+export function readClaims(answer: string, o: ReadOptions): Claim[] {
+  const claims: Claim[] = [];
+  for (const raw of splitSentences(fold(answer))) {
+    const s = raw.replace(/"[^"]*"/g, '""');
+    claims.push(...sentenceClaims(s, o));
+  }
+  return claims;
+}
+
+function sentenceClaims(s: string, o: ReadOptions): Claim[] {
+  const out: Claim[] = [];
+  const text = s;
+  const dates = findDates(s, o.now);
+  const money = findMoney(s);
+  const date = dates[0]?.iso;
+  const amount = money[0] ? { minor: money[0].minor, currency: money[0].currency } : undefined;
+  const used = { date: false, amount: false };
+  const push = (c: Claim, uses: { date?: boolean; amount?: boolean } = {}) => {
+    out.push(c);
+    if (uses.date) used.date = true;
+    if (uses.amount) used.amount = true;
+  };
+
+  if (has(s, V.signIn)) push({ kind: 'sign_in', text });
+  if (has(s, V.deleted)) push({ kind: 'deleted', text });
+
+  const listing = has(s, V.listing) || plansIn(s, o).length > 1;
+  if (!listing) {
+    for (const plan of plansIn(s, o)) push({ kind: 'plan', plan, current: has(s, V.onPlan), text });
+    if (plansIn(s, o).length === 1 || has(s, V.onPlan)) {
+      if (has(s, V.monthly)) push({ kind: 'interval', value: 'month', text });
+      else if (has(s, V.yearly)) push({ kind: 'interval', value: 'year', text });
+    }
+  }
+
+  // Access: the negative forms contain the positive ones ("don't have access"), so they go first.
+  if (has(s, V.accessNo)) push({ kind: 'access', value: false, text });
+  else if (has(s, V.accessYes)) push({ kind: 'access', value: true, text });
+
+  const hypothetical = has(s, V.hypotheticalCancel);
+  if (hypothetical) push({ kind: 'cancel_info', ...(date && { date }), text }, { date: true });
+
+  // Payments, refunds and failures before subscription words: "your last payment ... failed" is
+  // about a payment, not the subscription.
+  const aboutPayment = has(s, V.lastPayment) || /^- /.test(s);
+  if (has(s, V.noFailed)) push({ kind: 'no_failed', text });
+  else if (has(s, V.noRefund)) push({ kind: 'refund', none: true, partial: false, text });
+  else if (has(s, V.noPayments)) push({ kind: 'no_payments', text });
+  else if (aboutPayment && !hypothetical) {
+    push(
+      {
+        kind: 'payment',
+        last: has(s, V.lastPayment),
+        outcome: outcomeOf(s),
+        ...(amount && { amount }),
+        ...(date && { date }),
+        text,
+      },
+      { date: true, amount: true },
+    );
+  } else if (has(s, V.refundWord) && has(s, V.refunded) && (amount || date)) {
+    push(
+      {
+        kind: 'refund',
+        none: false,
+        partial: has(s, V.partial),
+        ...(amount && { amount }),
+        ...(date && { date }),
+        text,
+      },
+      { date: true, amount: true },
+    );
+  }
+
+  if (has(s, V.noNextCharge)) push({ kind: 'next_charge', none: true, text });
+  else if (has(s, V.nextCharge) && !hypothetical)
+    push(
+      { kind: 'next_charge', none: false, ...(amount && { amount }), ...(date && { date }), text },
+      { date: true, amount: true },
+    );
+
+  if (has(s, V.trialWord)) {
+    if (has(s, V.noTrial)) push({ kind: 'trial', none: true, ended: false, text });
+    else if (date) push({ kind: 'trial', none: false, ended: has(s, V.ended), date, text }, { date: true });
+    if (has(s, V.trialing) && !has(s, V.ended)) push({ kind: 'status', value: 'trialing', text });
+  }
+
+  if (!hypothetical && !aboutPayment) out.push(...statusClaims(s, date, used));
+
+  if (!listing) {
+    if (!used.amount) for (const m of money) out.push({ kind: 'amount', amount: m, text });
+    if (!used.date) for (const d of dates) out.push({ kind: 'date', date: d.iso, text });
+  }
+  return out;
+}
+
+function statusClaims(s: string, date: string | undefined, used: { date: boolean }): Claim[] {
+  const out: Claim[] = [];
+  const text = s;
+  const status = (value: StatusValue, d?: string) => {
+    out.push({ kind: 'status', value, ...(d && { date: d }), text });
+    if (d) used.date = true;
+  };
+  if (has(s, V.none)) status('none');
+  if (has(s, V.incompleteExpired)) status('incomplete_expired');
+  else if (has(s, V.incomplete)) status('incomplete');
+  if (has(s, V.unpaid)) status('unpaid');
+  if (has(s, V.paused)) status('paused');
+  if (has(s, V.pastDue)) status('past_due');
+  const scheduled =
+    has(s, V.scheduledCancel) || (has(s, V.subscriptionEnds) && !has(s, V.trialWord) && !has(s, V.ended));
+  if (has(s, V.canceled) || scheduled) {
+    if (scheduled && !has(s, V.ended)) status('cancel_scheduled', date);
+    else {
+      status('canceled');
+      if (date && has(s, V.ended)) {
+        out.push({ kind: 'ended', date, text });
+        used.date = true;
+      }
+    }
+  }
+  if (has(s, V.notActive)) status('not_active');
+  else if (has(s, V.active)) status('active');
+  return out;
+}
+
+function plansIn(s: string, o: ReadOptions): string[] {
+  // "5 business days" is not the Business plan.
+  const t = s.replace(/business (hours|days?)\b/g, '');
+  return o.plans.filter((p) => new RegExp(`\\b(${fold(p.name)}|${fold(p.id)})\\b`).test(t)).map((p) => p.id);
+}
+
+/** Claims that say something about the account (everything but "please sign in"). */
+export function billingClaims(claims: Claim[]): Claim[] {
+  return claims.filter((c) => c.kind !== 'sign_in');
+}
