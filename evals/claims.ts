@@ -2,8 +2,10 @@
 // compare them with the customer's live state. Written apart from the agent's grounding guard on
 // purpose: an eval that shared the guard's reader would share its blind spots. It is vocabulary
 // based and tolerant (a real model phrases freely); the offline model's fixed phrasing is one case.
+import { findDates, findMoney, type Money } from './claim-values.ts';
 
-export type Money = { minor: number; currency: string | null };
+export type { Money } from './claim-values.ts';
+
 export type PaymentOutcome = 'succeeded' | 'failed' | 'refunded' | 'partially_refunded' | 'disputed';
 export type StatusValue =
   | 'active'
@@ -48,120 +50,6 @@ export function fold(text: string): string {
     .toLowerCase();
 }
 
-// ---- dates ----------------------------------------------------------------------------------------
-
-const MONTHS: [number, string][] = [
-  [1, 'january|jan|enero|januar|janvier'],
-  [2, 'february|feb|febrero|februar|fevrier'],
-  [3, 'march|mar|marzo|marz|maerz|mars'],
-  [4, 'april|apr|abril|avril'],
-  [5, 'may|mayo|mai'],
-  [6, 'june|jun|junio|juni|juin'],
-  [7, 'july|jul|julio|juli|juillet'],
-  [8, 'august|aug|agosto|aout'],
-  [9, 'september|sept|sep|septiembre|septembre'],
-  [10, 'october|oct|octubre|oktober|octobre'],
-  [11, 'november|nov|noviembre|novembre'],
-  [12, 'december|dec|diciembre|dezember|decembre|dez'],
-];
-const MONTH_RE = MONTHS.map(([, names]) => names).join('|');
-const monthOf = (name: string) => MONTHS.find(([, names]) => names.split('|').includes(name))?.[0] ?? 0;
-
-const DATE_PATTERNS: { re: RegExp; y: number; m: number; d: number }[] = [
-  // 2026-03-15
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, y: 1, m: 2, d: 3 },
-  // March 15, 2026 / March 15th 2026 / March 15
-  {
-    re: new RegExp(`\\b(${MONTH_RE})\\.? (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b`, 'g'),
-    m: 1,
-    d: 2,
-    y: 3,
-  },
-  // 15 March 2026 / 15 de marzo de 2026 / 15. März 2026 / 1er mars 2026
-  {
-    re: new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\.? (?:de )?(${MONTH_RE})\\b(?:,? (?:de )?(\\d{4}))?`,
-      'g',
-    ),
-    d: 1,
-    m: 2,
-    y: 3,
-  },
-];
-
-export type FoundDate = { iso: string; at: number; end: number };
-
-/** Dates as YYYY-MM-DD (UTC days); a date without a year takes the year that puts it nearest `near`. */
-export function findDates(folded: string, near: Date): FoundDate[] {
-  const found: FoundDate[] = [];
-  for (const { re, y, m, d } of DATE_PATTERNS) {
-    for (const match of folded.matchAll(re)) {
-      const at = match.index ?? 0;
-      const end = at + match[0].length;
-      if (found.some((f) => at < f.end && end > f.at)) continue;
-      const month = /^\d+$/.test(match[m] ?? '') ? Number(match[m]) : monthOf(match[m] ?? '');
-      const day = Number(match[d]);
-      if (!month || day < 1 || day > 31) continue;
-      const year = match[y] ? Number(match[y]) : nearestYear(month, day, near);
-      found.push({ iso: isoDay(year, month, day), at, end });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
-
-function nearestYear(month: number, day: number, near: Date): number {
-  const y = near.getUTCFullYear();
-  const distance = (year: number) => Math.abs(Date.UTC(year, month - 1, day) - near.getTime());
-  return [y - 1, y, y + 1].reduce((best, c) => (distance(c) < distance(best) ? c : best));
-}
-
-export function isoDay(year: number, month: number, day: number): string {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-// ---- money ----------------------------------------------------------------------------------------
-
-const SYMBOL: Record<string, string> = { $: 'usd', us$: 'usd', '€': 'eur', '£': 'gbp' };
-const CODE = '(usd|eur|gbp|cad|aud|chf|dollars?|euros?)';
-const NUM = '(\\d{1,3}(?:[,.\\u00a0 ]\\d{3})*(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?)';
-const MONEY_PATTERNS: { re: RegExp; cur: number; num: number }[] = [
-  { re: new RegExp(`(us\\$|\\$|€|£) ?${NUM}`, 'g'), cur: 1, num: 2 },
-  { re: new RegExp(`${NUM} ?(€|\\$)`, 'g'), cur: 2, num: 1 },
-  { re: new RegExp(`\\b${CODE} ?${NUM}`, 'g'), cur: 1, num: 2 },
-  { re: new RegExp(`${NUM} ?${CODE}\\b`, 'g'), cur: 2, num: 1 },
-];
-
-function minorOf(raw: string): number | null {
-  const s = raw.replace(/[\u00a0 ]/g, '');
-  const dec = /[.,](\d{1,2})$/.exec(s);
-  const whole = (dec ? s.slice(0, dec.index) : s).replace(/[.,]/g, '');
-  if (!/^\d+$/.test(whole)) return null;
-  return Number(whole) * 100 + (dec ? Number(dec[1]!.padEnd(2, '0')) : 0);
-}
-
-function currencyOf(raw: string): string | null {
-  if (SYMBOL[raw]) return SYMBOL[raw]!;
-  if (raw.startsWith('dollar')) return 'usd';
-  if (raw.startsWith('euro')) return 'eur';
-  return raw || null;
-}
-
-export type FoundMoney = Money & { at: number; end: number };
-
-export function findMoney(folded: string): FoundMoney[] {
-  const found: FoundMoney[] = [];
-  for (const { re, cur, num } of MONEY_PATTERNS) {
-    for (const m of folded.matchAll(re)) {
-      const at = m.index ?? 0;
-      const end = at + m[0].length;
-      if (found.some((f) => at < f.end && end > f.at)) continue;
-      const minor = minorOf(m[num] ?? '');
-      if (minor !== null) found.push({ minor, currency: currencyOf(m[cur] ?? ''), at, end });
-    }
-  }
-  return found.sort((a, b) => a.at - b.at);
-}
-
 // ---- vocabulary -------------------------------------------------------------------------------------
 
 const has = (s: string, re: RegExp) => re.test(s);
@@ -170,9 +58,9 @@ const V = {
   signIn:
     /\b(sign|log) ?in\b|\bsigned in\b|\blogged in\b|inici(a|ar|e) sesion|melde dich .{0,20}an\b|\banmelden\b|vous connecter|connectez-vous/,
   accessNo:
-    /\b(don't|do not|no longer|doesn't|does not) have (any )?access|\bno access\b|\baccess (is |has been )?(blocked|suspended|revoked|paused)|\blost (your )?access|\bno tienes acceso|ya no tienes acceso|sin acceso|\bkeinen zugriff|\bkein zugriff|\bkeinen zugang|n'avez (pas|plus) acces|pas d'acces/,
+    /\b(don't|do not|no longer|doesn't|does not) have (any )?access|\b(can't|cannot|can no longer) (access|use) the product|\bno access\b|\baccess (is |has been )?(blocked|suspended|revoked|paused)|\blost (your )?access|\bno tienes acceso|ya no tienes acceso|sin acceso|\bkeinen zugriff|\bkein zugriff|\bkeinen zugang|n'avez (pas|plus) acces|pas d'acces/,
   accessYes:
-    /\b(you )?(still )?(have|has|keep|retain) (full )?access|\btienes acceso|mantienes el acceso|sigues teniendo acceso|\bhast .{0,40}(zugriff|zugang)|\bavez .{0,30}acces|\bgardez (l')?acces/,
+    /\b(you )?(still )?(have|has|keep|retain) (full )?access|\byou can (still )?(access|use) the product|\btienes acceso|mantienes el acceso|sigues teniendo acceso|\bhast .{0,40}(zugriff|zugang)|\bavez .{0,30}acces|\bgardez (l')?acces/,
   hypotheticalCancel:
     /\bif you cancel|\bif you decide to cancel|\bsi cancelas|\bsi decides cancelar|\bwenn du .{0,40}kundigst|\bsi vous (resiliez|annulez)/,
   scheduledCancel:
@@ -186,10 +74,10 @@ const V = {
   pastDue:
     /past[ -]due|overdue|pago vencido|\bvencid[ao]\b|uberfallig|en retard de paiement|impaye en retard/,
   active:
-    /\b(is|are|remains|still) active\b|\bactive subscription\b|\besta activ[ao]\b|\bsigue activ[ao]\b|\bist (noch )?aktiv\b|\best (toujours )?acti(f|ve)\b/,
+    /\b(is|are|remains|stays)( currently| still| now)? active\b|\bactive subscription\b|\besta activ[ao]\b|\bsigue activ[ao]\b|\bist (noch )?aktiv\b|\best (toujours )?acti(f|ve)\b/,
   notActive: /\bnot active\b|\binactive\b|\bno esta activ|\bnicht (mehr )?aktiv|n'est (pas|plus) acti/,
   trialing:
-    /\b(on|in) (a|your|the) (free )?trial\b|\btrialing\b|\bestas en (un|el) periodo de prueba|\bin der testphase\b|\ben periode d'essai\b/,
+    /\b(on|in) (a|your|the) ([\w-]+ )?(free )?trial\b|\btrialing\b|\bestas en (un|el) periodo de prueba|\bin der testphase\b|\ben periode d'essai\b/,
   trialWord: /\btrial\b|periodo de prueba|\bprueba\b|testphase|probezeit|periode d'essai|\bessai\b/,
   noTrial:
     /(doesn't|does not|don't|didn't) (have|include) a trial|\bno (free )?trial\b|no tiene periodo de prueba|keine testphase|(n'a|n'avez) pas de periode d'essai/,
@@ -200,9 +88,9 @@ const V = {
   none: /(don't|do not|doesn't) have (a|an|any) (active )?subscription|\bno (active )?subscription\b|there is no subscription|no tienes ninguna suscripcion|no hay ninguna suscripcion|\bkein(en)? abo\b|pas d'abonnement|aucun abonnement/,
   deleted: /has been deleted|se ha eliminado|wurde geloscht|a ete supprime/,
   nextCharge:
-    /\bnext (charge|payment|invoice|bill|billing|renewal)|will (be charged|be billed|renew)|\brenews? on\b|proximo cobro|proxima factura|proximo pago|se renueva|nachste (abbuchung|zahlung|rechnung|verlangerung)|wird .{0,30}verlangert|prochain (prelevement|paiement)|renouvele le/,
+    /\bnext (charge|payment|invoice|bill|billing|renewal)|(will|'ll) (be charged|be billed|renew)|\brenews? on\b|proximo cobro|proxima factura|proximo pago|se renueva|nachste (abbuchung|zahlung|rechnung|verlangerung)|wird .{0,30}verlangert|prochain (prelevement|paiement)|renouvele le/,
   noNextCharge:
-    /no (further|more|other|upcoming) (charges?|payments?)|(won't|will not) (be charged|be billed|renew)|nothing (else )?(is )?(scheduled|due)|no hay mas cobros|keine weitere (abbuchung|zahlung)|aucun autre prelevement/,
+    /no (further|more|other|upcoming) (charges?|payments?)|(won't|will not|wont) (be charged|be billed|renew)|nothing (else )?(is )?(scheduled|due)|no hay mas cobros|keine weitere (abbuchung|zahlung)|aucun autre prelevement/,
   lastPayment:
     /\b(last|latest|most recent|previous) (payment|charge)|\bultimo (pago|cobro)|\bletzte zahlung|\bdernier (paiement|prelevement)/,
   noPayments:
@@ -212,6 +100,7 @@ const V = {
   noRefund:
     /no (recent )?payment (has been|was) refunded|no refunds?\b|no se ha reembolsado ninguno|keine .{0,30}erstattet|aucun paiement .{0,20}n'a ete rembourse/,
   refundWord: /refund|reembols|erstatt|rembours/,
+  paymentWord: /\bpayment|\bcharge\b|\bpago\b|\bcobro\b|\bzahlung|\babbuchung|\bpaiement|\bprelevement/,
   partial: /partial|parcial|teilweise|partiel/,
   refunded: /\brefunded\b|reembols(ad[ao]|o)\b|\berstattet\b|\brembourse/,
   disputed: /\bdisputed\b|en disputa|angefochten|conteste/,
@@ -296,17 +185,13 @@ function sentenceClaims(s: string, o: ReadOptions): Claim[] {
   const hypothetical = has(s, V.hypotheticalCancel);
   if (hypothetical) push({ kind: 'cancel_info', ...(date && { date }), text }, { date: true });
 
-  // Payments, refunds and failures before subscription words: "your last payment ... failed" is
-  // about a payment, not the subscription.
-  const aboutPayment = has(s, V.lastPayment) || /^- /.test(s);
-  if (has(s, V.noFailed)) push({ kind: 'no_failed', text });
-  else if (has(s, V.noRefund)) push({ kind: 'refund', none: true, partial: false, text });
-  else if (has(s, V.noPayments)) push({ kind: 'no_payments', text });
-  else if (aboutPayment && !hypothetical) {
+  // A list line ("- March 1, 2026: 29.00 USD (paid) <link>") is one payment, nothing else.
+  const listLine = /^- /.test(s);
+  const payment = (last: boolean) =>
     push(
       {
         kind: 'payment',
-        last: has(s, V.lastPayment),
+        last,
         outcome: outcomeOf(s),
         ...(amount && { amount }),
         ...(date && { date }),
@@ -314,7 +199,13 @@ function sentenceClaims(s: string, o: ReadOptions): Claim[] {
       },
       { date: true, amount: true },
     );
-  } else if (has(s, V.refundWord) && has(s, V.refunded) && (amount || date)) {
+  if (has(s, V.noFailed)) push({ kind: 'no_failed', text });
+  else if (has(s, V.noRefund)) push({ kind: 'refund', none: true, partial: false, text });
+  else if (has(s, V.noPayments)) push({ kind: 'no_payments', text });
+  else if (hypothetical) {
+    // "If you cancel ..." describes no payment.
+  } else if (has(s, V.lastPayment) || listLine) payment(has(s, V.lastPayment));
+  else if (has(s, V.refundWord) && has(s, V.refunded) && (amount || date)) {
     push(
       {
         kind: 'refund',
@@ -326,7 +217,7 @@ function sentenceClaims(s: string, o: ReadOptions): Claim[] {
       },
       { date: true, amount: true },
     );
-  }
+  } else if (has(s, V.paymentWord) && outcomeOf(s) && !has(s, V.nextCharge)) payment(false);
 
   if (has(s, V.noNextCharge)) push({ kind: 'next_charge', none: true, text });
   else if (has(s, V.nextCharge) && !hypothetical)
@@ -341,7 +232,7 @@ function sentenceClaims(s: string, o: ReadOptions): Claim[] {
     if (has(s, V.trialing) && !has(s, V.ended)) push({ kind: 'status', value: 'trialing', text });
   }
 
-  if (!hypothetical && !aboutPayment) out.push(...statusClaims(s, date, used));
+  if (!hypothetical && !listLine) out.push(...statusClaims(s, date, used));
 
   if (!listing) {
     if (!used.amount) for (const m of money) out.push({ kind: 'amount', amount: m, text });
