@@ -76,8 +76,11 @@ try {
   await openLoop(server.url, sign(events(RATE * 3, 'warm')), RATE); // JIT, pools, listener
   await waitForOutbox();
   await reader.db.execute(sql`truncate jobs, effect_attempts`);
+  const cpu0 = server.cpuMs();
+  const t0 = performance.now();
   const result = await openLoop(server.url, sign(events(RATE * SECONDS, 'run')), RATE);
   await waitForOutbox();
+  const busy = (server.cpuMs() - cpu0) / (performance.now() - t0);
   const rows = rowsOf<LagRow>(
     await reader.db.execute(sql`
       select j.kind, extract(epoch from j.completed_at - j.acked_at) * 1000 as lag_ms, a.latency_ms as handler_ms,
@@ -96,6 +99,7 @@ try {
   ];
   console.log('\nwebhook ack latency at this rate:');
   console.table([summarize(result)]);
+  console.log(`\nserver CPU while it ran: ${(busy * 100).toFixed(0)}% of one core`);
   console.log('\nack -> effect delivered (completed_at - acked_at):');
   console.table(table);
 } finally {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import { jobs } from '../src/db/schema/index.ts';
 import { DeliveryError, type Handler } from '../src/jobs/delivery.ts';
-import { claimJobs, markDone } from '../src/jobs/job-store.ts';
+import { claimJobs, completeJob } from '../src/jobs/job-store.ts';
 import { scenario } from './factories/stripe-events.ts';
 import {
   allJobs,
@@ -103,10 +103,15 @@ describeEachDriver('outbox worker', (h) => {
     await sleep(80);
     const [fast] = await claimJobs(deps.db, 'fast', 1, 5_000);
     expect(fast?.id).toBe(slow?.id);
-    expect(await deps.db.transaction((tx) => markDone(tx, slow!, 'slow'))).toBe(false);
+    expect(await completeJob(deps.db, slow!, 'slow', 'delivered', 10)).toBe(false);
     const [row] = await deps.db.select().from(jobs).where(eq(jobs.id, slow!.id));
     expect(row).toMatchObject({ status: 'running', lockedBy: 'fast', attempts: 2 });
-    expect(await deps.db.transaction((tx) => markDone(tx, fast!, 'fast'))).toBe(true);
+    expect(await completeJob(deps.db, fast!, 'fast', 'delivered', 10)).toBe(true);
+    const attempts = await attemptsOf(deps.db, slow!.id);
+    expect(attempts.map((a) => [a.attempt, a.error])).toEqual([
+      [1, 'lease lost before completion'],
+      [2, null],
+    ]);
   });
 
   it('retries a failed delivery after a backoff delay, then succeeds, logging every attempt', async () => {

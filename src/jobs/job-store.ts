@@ -73,36 +73,60 @@ const heldBy = (job: Job, workerId: string) =>
   );
 
 const release = { lockedBy: null, lockedUntil: null } as const;
-
-/** True when this worker still held the job and it is now done. */
-export async function markDone(tx: DbOrTx, job: Job, workerId: string): Promise<boolean> {
-  const rows = await tx
-    .update(jobs)
-    .set({ status: 'done', completedAt: sql`now()`, lastError: null, ...release })
-    .where(heldBy(job, workerId))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+/**
+ * Marks the job done and logs the attempt in one statement (no BEGIN/COMMIT round trips: a single
+ * statement is atomic). The attempt is logged even when the lease was lost (it did happen); the
+ * job row only changes while still ours. True when it was.
+ */
+export async function completeJob(
+  db: DbOrTx,
+  job: Job,
+  workerId: string,
+  outcome: AttemptOutcome,
+  latencyMs: number,
+): Promise<boolean> {
+  const [row] = rowsOf(
+    await db.execute(sql`
+      with done as (
+        update jobs set status = 'done', completed_at = now(), last_error = null,
+                        locked_by = null, locked_until = null
+        where ${fence(job, workerId)}
+        returning id)
+      insert into effect_attempts (job_id, kind, key, attempt, outcome, latency_ms, error)
+      select ${job.id}, ${job.kind}, ${job.key}, ${job.attempts}, ${outcome}, ${ms(latencyMs)},
+             case when exists (select 1 from done) then null else 'lease lost before completion' end
+      returning (select count(*) from done)::int as held`),
+  );
+  return Number(row?.held ?? 0) > 0;
 }
 
-export async function scheduleRetry(
-  tx: DbOrTx,
+/** Back to pending, due after `delayMs`, with the attempt logged; one statement, as completeJob. */
+export async function retryJob(
+  db: DbOrTx,
   job: Job,
   workerId: string,
   delayMs: number,
   error: string,
+  latencyMs: number,
 ): Promise<boolean> {
-  const rows = await tx
-    .update(jobs)
-    .set({
-      status: 'pending',
-      runAt: sql`now() + ${Math.max(0, Math.round(delayMs))} * interval '1 millisecond'`,
-      lastError: error,
-      ...release,
-    })
-    .where(heldBy(job, workerId))
-    .returning({ id: jobs.id });
-  return rows.length > 0;
+  const [row] = rowsOf(
+    await db.execute(sql`
+      with moved as (
+        update jobs set status = 'pending', run_at = now() + ${ms(delayMs)} * interval '1 millisecond',
+                        last_error = ${error}, locked_by = null, locked_until = null
+        where ${fence(job, workerId)}
+        returning id)
+      insert into effect_attempts (job_id, kind, key, attempt, outcome, latency_ms, error)
+      values (${job.id}, ${job.kind}, ${job.key}, ${job.attempts}, 'retry', ${ms(latencyMs)}, ${error})
+      returning (select count(*) from moved)::int as held`),
+  );
+  return Number(row?.held ?? 0) > 0;
 }
+
+const ms = (v: number) => Math.max(0, Math.round(v));
+
+const fence = (job: Job, workerId: string) =>
+  sql`id = ${job.id} and status = 'running' and locked_by = ${workerId} and attempts = ${job.attempts}`;
 
 export async function markDead(tx: DbOrTx, job: Job, workerId: string, error: string): Promise<boolean> {
   const rows = await tx
@@ -128,7 +152,7 @@ export async function recordAttempt(
     key: job.key,
     attempt: job.attempts,
     outcome,
-    latencyMs: Math.max(0, Math.round(latencyMs)),
+    latencyMs: ms(latencyMs),
     error,
   });
 }

@@ -12,11 +12,11 @@ import { deadLetter } from './dead-letter.ts';
 import { type Adapters, asDeliveryError, type Delivered, type DeliveryError } from './delivery.ts';
 import {
   claimJobs,
+  completeJob,
   hasOutstandingJobs,
-  markDone,
   outboxStats,
   recordAttempt,
-  scheduleRetry,
+  retryJob,
 } from './job-store.ts';
 import { createWakeSignal, type Listener, listenForJobs } from './wakeup.ts';
 
@@ -115,12 +115,14 @@ export function createWorker(deps: WorkerDeps, opts: WorkerOptions): Worker {
   }
 
   async function succeed(job: Job, result: Delivered, latencyMs: number): Promise<void> {
-    const held = await db.transaction(async (tx) => {
-      const ours = await markDone(tx, job, id);
-      await recordAttempt(tx, job, result.outcome, latencyMs, ours ? null : 'lease lost before completion');
-      await result.commit?.(tx);
-      return ours;
-    });
+    const { commit } = result;
+    const held = commit
+      ? await db.transaction(async (tx) => {
+          const ours = await completeJob(tx, job, id, result.outcome, latencyMs);
+          await commit(tx);
+          return ours;
+        })
+      : await completeJob(db, job, id, result.outcome, latencyMs);
     metrics.effectOutcomes.inc({ kind: job.kind, outcome: result.outcome });
     if (held)
       metrics.eventLag.observe({ kind: job.kind }, (clock.now().getTime() - job.ackedAt.getTime()) / 1000);
@@ -135,10 +137,7 @@ export function createWorker(deps: WorkerDeps, opts: WorkerOptions): Worker {
     const error = failure.message;
     if (failure.retryable && job.attempts < job.maxAttempts) {
       const delay = retryDelay(job.attempts, budget, failure.opts.retryAfterMs);
-      await db.transaction(async (tx) => {
-        await scheduleRetry(tx, job, id, delay, error);
-        await recordAttempt(tx, job, 'retry', latencyMs, error);
-      });
+      await retryJob(db, job, id, delay, error, latencyMs);
       metrics.effectOutcomes.inc({ kind: job.kind, outcome: 'retry' });
       log.warn(
         { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, error },
