@@ -103,7 +103,7 @@ const PLANS: Record<StateId, Plan> = {
       'failed_payment',
       'last_payment',
       'next_charge',
-      'status',
+      'cancel',
       'plan',
       'invoice',
     ],

@@ -96,9 +96,9 @@ const V = {
   noPayments:
     /(don't|do not) see any payments|\bno payments\b|ningun pago en tu cuenta|keine zahlungen|aucun paiement sur/,
   noFailed:
-    /no (recent )?payment(s)? (has |have )?failed|none of your (recent )?payments (has |have )?failed|no se ha rechazado ninguno|keine .{0,30}fehlgeschlagen|aucun paiement .{0,20}n'a echoue/,
+    /no (recent )?payment(s)? (has |have )?failed|none of your (recent )?payments (has |have )?failed|no se ha rechazado ninguno|\bkeine .{0,50}fehlgeschlagen|aucun paiement .{0,20}n'a echoue/,
   noRefund:
-    /no (recent )?payment (has been|was) refunded|no refunds?\b|no se ha reembolsado ninguno|keine .{0,30}erstattet|aucun paiement .{0,20}n'a ete rembourse/,
+    /no (recent )?payment (has been|was) refunded|no refunds?\b|no se ha reembolsado ninguno|\bkeine .{0,50}erstattet|aucun paiement .{0,20}n'a ete rembourse/,
   refundWord: /refund|reembols|erstatt|rembours/,
   paymentWord: /\bpayment|\bcharge\b|\bpago\b|\bcobro\b|\bzahlung|\babbuchung|\bpaiement|\bprelevement/,
   partial: /partial|parcial|teilweise|partiel/,

@@ -108,7 +108,7 @@ export async function runEval(o: RunOptions = {}): Promise<RunResult> {
     const tEval = performance.now();
     await promptfoo.evaluate(
       {
-        description: `ledgerdesk billing answers vs live account state (${service.config.agentModel})`,
+        description: `ledgerdesk billing answers vs live account state (${service.modelLabel})`,
         prompts: ['{{question}}'],
         providers: [chatProvider(deps, new Map(cases.map((c) => [c.id, c])))],
         tests: promptfooTests(deps, cases),
@@ -121,7 +121,7 @@ export async function runEval(o: RunOptions = {}): Promise<RunResult> {
     );
     const evalMs = performance.now() - tEval;
     const summary = summarize(resultRows(files.json), {
-      model: service.config.agentModel,
+      model: service.modelLabel,
       turns: tally.turns,
     });
     const failures = checkThresholds(summary, o.thresholds ?? { overall: 0.9, perGroup: 0.9 });

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { LanguageModel } from 'ai';
-import { createModel } from '../src/agent/models/index.ts';
+import { createModel, modelLabel } from '../src/agent/models/index.ts';
 import { createApp } from '../src/app.ts';
 import { type Config, parseConfig } from '../src/config.ts';
 import { migrateDb } from '../src/db/migrate.ts';
@@ -37,6 +37,8 @@ export type EvalService = {
   config: Config;
   clock: ReturnType<typeof evalClock>;
   secrets: EvalSecrets;
+  /** What answers are labelled with: `offline`, `openai:<id>`, or a scripted model's provider:id. */
+  modelLabel: string;
   stop(): Promise<void>;
 };
 
@@ -102,6 +104,7 @@ export async function startEvalService(opts: EvalServiceOptions = {}): Promise<E
     config,
     clock,
     secrets,
+    modelLabel: modelLabel(base),
     stop: () => {
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
