@@ -6,6 +6,7 @@ import type { SupportAgent } from './agent.ts';
 import type { Claim } from './guard/claims.ts';
 import { collectEvidence, type ToolOutput } from './guard/evidence.ts';
 import { type GroundingOptions, verifyAnswer } from './guard/grounding.ts';
+import { echoesInstructions } from './guard/prompt-echo.ts';
 import { type HandoffRequest, stateHandoff } from './handoff/reasons.ts';
 import { detectIntent, topicTag } from './intents.ts';
 
@@ -88,10 +89,10 @@ export async function runTurn(agent: SupportAgent, opts: TurnOptions): Promise<T
   if (state) return handoff(stateHandoff(state));
   const text = c.text.trim();
   const verdict = verifyAnswer(text, collectEvidence(c.outputs), opts);
-  if (!verdict.ok) {
+  if (!verdict.ok || echoesInstructions(text)) {
     return opts.anonymous
       ? { kind: 'signIn' }
-      : handoff({ reason: 'guard_block', tag }, { blocked: verdict.unsupported });
+      : handoff({ reason: 'guard_block', tag }, { blocked: verdict.ok ? [] : verdict.unsupported });
   }
   if (!text) return handoff({ reason: 'model_error', tag });
   const unanswered = c.outputs.length === 0 && detectIntent(opts.question) === null;

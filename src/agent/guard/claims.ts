@@ -128,8 +128,21 @@ function linkClaims(text: string): Claim[] {
   for (const m of text.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>)"'\]]+/gi)) {
     claims.push({ kind: 'link', url: m[0].replace(/[.,;:!?]+$/, ''), image: false, text: m[0] });
   }
+  // Targets a renderer opens that the pattern above misses: protocol-relative (//host) and
+  // javascript:/data: links, in markdown links, reference definitions and HTML attributes.
+  for (const m of text.matchAll(LINK_TARGET)) {
+    const url = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    if (/^(?:\/\/|[a-z][a-z0-9+.-]*:)/i.test(url))
+      claims.push({ kind: 'link', url, image: false, text: m[0] });
+  }
+  for (const m of text.matchAll(/(?<![\w:/])\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s<>)"'\]]*/gi)) {
+    claims.push({ kind: 'link', url: m[0], image: false, text: m[0] });
+  }
   return claims;
 }
+
+const LINK_TARGET =
+  /\]\(\s*<?([^)\s>]+)|^\s*\[[^\]]+\]:\s*<?([^\s>]+)|\b(?:href|src|srcset|action|formaction)\s*=\s*["']?([^"'\s>]+)/gim;
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
