@@ -2,7 +2,8 @@
 // /webhooks/stripe, links through POST /v1/customers/link. Never by writing rows.
 import type { TestEvent } from '../test/factories/stripe-events.ts';
 import type { EvalClient } from './client.ts';
-import { CUSTOMERS, FRESH, type Seed, STATES, type StateId } from './states.ts';
+import { FRESH } from './fresh.ts';
+import { CUSTOMERS, type Seed, STATES, type StateId } from './states.ts';
 
 export type Customer = {
   key: string;

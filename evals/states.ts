@@ -2,13 +2,11 @@
 // placed so that its last event lands a day before the eval clock's "now" (so a past_due customer is
 // inside the grace period, a trial is running, a scheduled cancellation is still ahead).
 import {
-  addMonths,
   buildLifecycle,
-  checkoutPaid,
   DAY,
   scenario,
   type TestEvent,
-  Timeline,
+  type Timeline,
   type TimelineOptions,
 } from '../test/factories/stripe-events.ts';
 
@@ -72,9 +70,9 @@ export type CustomerSpec = {
 };
 
 /** Where seeded histories end: a day before now, recent but not the same instant as the questions. */
-const settled = (now: number) => now - DAY;
+export const settled = (now: number) => now - DAY;
 
-const ids = (key: string) => ({
+export const customerIds = (key: string) => ({
   customerId: `cus_eval${key.replaceAll('_', '')}`,
   authUserId: `user_eval_${key}`,
 });
@@ -105,7 +103,7 @@ export function placeTimeline(build: (start: number) => Timeline, endAt: number)
 }
 
 function fromScenario(key: string, build: (o: TimelineOptions) => { events: TestEvent[] }): CustomerSpec {
-  const { customerId, authUserId } = ids(key);
+  const { customerId, authUserId } = customerIds(key);
   return {
     authUserId,
     stripeCustomerId: customerId,
@@ -133,7 +131,7 @@ export const CUSTOMERS: Record<StateId, CustomerSpec> = {
   refunded: fromScenario('refunded', (o) => scenario.refunded(o)),
   disputed: fromScenario('disputed', (o) => scenario.disputed(o)),
   no_subscription: (() => {
-    const { customerId, authUserId } = ids('no_subscription');
+    const { customerId, authUserId } = customerIds('no_subscription');
     return {
       authUserId,
       stripeCustomerId: customerId,
@@ -146,7 +144,7 @@ export const CUSTOMERS: Record<StateId, CustomerSpec> = {
   // Someone paid through a checkout that named no user; the person chatting is signed in, but nothing
   // links their sign-in to that Stripe customer.
   missing: (() => {
-    const { customerId, authUserId } = ids('missing');
+    const { customerId, authUserId } = customerIds('missing');
     return {
       authUserId,
       stripeCustomerId: customerId,
@@ -161,145 +159,3 @@ export const CUSTOMERS: Record<StateId, CustomerSpec> = {
   needs_review: fromScenario('needs_review', (o) => scenario.conflictingUsers(o)),
   anonymous: { authUserId: null, stripeCustomerId: null, seed: () => ({ events: [] }) },
 };
-
-/** A customer whose state changes while the conversation is open: the events of the change are made at send time. */
-export type FreshSpec = {
-  key: string;
-  authUserId: string;
-  stripeCustomerId: string;
-  /** What changes, in words, for the report. */
-  change: string;
-  seed(now: number): { seed: Seed; later(now: number): TestEvent[] };
-};
-
-function freshFromTimeline(
-  key: string,
-  change: string,
-  build: (tl: Timeline) => Timeline,
-  later: (tl: Timeline) => void,
-  o: { link?: boolean; endAt?: (now: number) => number } = {},
-): FreshSpec {
-  const { customerId, authUserId } = ids(`fresh_${key}`);
-  return {
-    key,
-    authUserId,
-    stripeCustomerId: customerId,
-    change,
-    seed(now) {
-      const endAt = (o.endAt ?? settled)(now);
-      const tl = placeTimeline((start) => build(new Timeline({ customerId, authUserId, start })), endAt);
-      return {
-        seed: {
-          events: [...tl.events],
-          ...(o.link && { link: { authUserId, stripeCustomerId: customerId, email: tl.email } }),
-        },
-        later(now) {
-          const before = tl.events.length;
-          tl.at(Math.max(now, tl.t + 1));
-          later(tl);
-          return tl.events.slice(before);
-        },
-      };
-    },
-  };
-}
-
-/** Renewal fails at the end of the first period: past_due, retried in 3 days. */
-function failFirstRenewal(tl: Timeline): Timeline {
-  const period = tl.nextPeriod();
-  tl.at(period.periodStart ?? tl.t);
-  const invoiceId = tl.payInvoice({
-    reason: 'subscription_cycle',
-    outcome: 'failed',
-    attempt: 1,
-    nextAttempt: tl.t + 3 * DAY,
-  });
-  tl.subEvent(
-    'customer.subscription.updated',
-    { ...period, status: 'past_due', latestInvoice: invoiceId },
-    { status: 'active' },
-  );
-  return tl;
-}
-
-export const FRESH: FreshSpec[] = [
-  freshFromTimeline(
-    'canceled',
-    'active -> canceled now (customer.subscription.deleted)',
-    checkoutPaid,
-    (tl) =>
-      tl.subEvent('customer.subscription.deleted', { status: 'canceled', canceledAt: tl.t, endedAt: tl.t }),
-  ),
-  freshFromTimeline(
-    'recovered',
-    'past_due -> the retry is paid (invoice.paid, subscription active)',
-    (tl) => failFirstRenewal(checkoutPaid(tl)),
-    (tl) => {
-      const invoiceId = tl.payInvoice({
-        reason: 'subscription_cycle',
-        outcome: 'paid',
-        invoiceId: tl.sub?.latestInvoice ?? undefined,
-        attempt: 2,
-      });
-      tl.subEvent(
-        'customer.subscription.updated',
-        { status: 'active', latestInvoice: invoiceId },
-        { status: 'past_due' },
-      );
-    },
-  ),
-  freshFromTimeline('scheduled', 'active -> cancellation scheduled at period end', checkoutPaid, (tl) => {
-    const periodEnd = tl.sub?.periodEnd ?? tl.t;
-    tl.subEvent(
-      'customer.subscription.updated',
-      { cancelAtPeriodEnd: true, cancelAt: periodEnd, canceledAt: tl.t },
-      { cancel_at_period_end: false, cancel_at: null, canceled_at: null },
-    );
-  }),
-  freshFromTimeline('refund', 'active -> the payment is refunded (charge.refunded)', checkoutPaid, (tl) =>
-    tl.refund(),
-  ),
-  freshFromTimeline(
-    'upgrade',
-    'Pro -> Business (subscription updated, proration paid)',
-    checkoutPaid,
-    (tl) => {
-      const { priceId, amount } = tl.changePrice('business');
-      tl.subEvent('customer.subscription.updated', { priceId, amount }, { items: { object: 'list' } });
-      tl.payInvoice({ reason: 'subscription_update', outcome: 'paid', amount: Math.round(amount / 3) });
-    },
-  ),
-  freshFromTimeline(
-    'checkout',
-    'linked without a subscription -> checkout completes',
-    (tl) => tl,
-    (tl) => {
-      checkoutPaid(tl);
-    },
-    { link: true },
-  ),
-  freshFromTimeline('dispute', 'active -> the payment is disputed (needs_review)', checkoutPaid, (tl) =>
-    tl.dispute(),
-  ),
-  freshFromTimeline(
-    'renewal_fails',
-    'active -> the renewal fails now (past_due)',
-    checkoutPaid,
-    (tl) => {
-      const period = tl.nextPeriod();
-      const invoiceId = tl.payInvoice({
-        reason: 'subscription_cycle',
-        outcome: 'failed',
-        attempt: 1,
-        nextAttempt: tl.t + 3 * DAY,
-      });
-      tl.subEvent(
-        'customer.subscription.updated',
-        { ...period, status: 'past_due', latestInvoice: invoiceId },
-        { status: 'active' },
-      );
-    },
-    // The first period ends an hour before now: the failure is what Stripe sends right after it.
-    { endAt: (now) => addMonths(now, -1) - 3600 },
-  ),
-];
