@@ -43,9 +43,8 @@ async function main(): Promise<number> {
     modelEnv,
     ...(only && { groups: only }),
     ...(values.out && { outDir: values.out }),
-    // A real model is slow per call and rate-limited; the offline one is CPU-bound on two cores.
+    // A real model is slow per call (network-bound); the offline one is CPU-bound on two cores.
     concurrency: Number(values.concurrency ?? (real ? 8 : 4)),
-    // A real model gets the product's own 30 s per turn; the offline one answers in milliseconds.
     thresholds: {
       overall: percent('PROMPTFOO_PASS_RATE_THRESHOLD', 0.9),
       perGroup: percent('EVAL_STATE_THRESHOLD', 0.9),
