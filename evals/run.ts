@@ -39,12 +39,15 @@ async function main(): Promise<number> {
     ...(env.OPENAI_BASE_URL && { OPENAI_BASE_URL: env.OPENAI_BASE_URL }),
   };
   const real = Object.keys(modelEnv).length > 0;
+  // A real model is slow per call (network-bound); the offline one is CPU-bound on two cores.
+  const concurrency = Number(values.concurrency ?? (real ? 8 : 4));
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
+    throw new Error('--concurrency must be an integer from 1 to 64');
   const result = await runEval({
     modelEnv,
     ...(only && { groups: only }),
     ...(values.out && { outDir: values.out }),
-    // A real model is slow per call (network-bound); the offline one is CPU-bound on two cores.
-    concurrency: Number(values.concurrency ?? (real ? 8 : 4)),
+    concurrency,
     thresholds: {
       overall: percent('PROMPTFOO_PASS_RATE_THRESHOLD', 0.9),
       perGroup: percent('EVAL_STATE_THRESHOLD', 0.9),
