@@ -152,102 +152,114 @@ export function readClaims(answer: string, o: ReadOptions): Claim[] {
   return claims;
 }
 
-function sentenceClaims(s: string, o: ReadOptions): Claim[] {
-  const out: Claim[] = [];
-  const text = s;
-  const dates = findDates(s, o.now);
-  const money = findMoney(s);
-  const date = dates[0]?.iso;
-  const amount = money[0] ? { minor: money[0].minor, currency: money[0].currency } : undefined;
-  const used = { date: false, amount: false };
-  const push = (c: Claim, uses: { date?: boolean; amount?: boolean } = {}) => {
-    out.push(c);
-    if (uses.date) used.date = true;
-    if (uses.amount) used.amount = true;
-  };
+/** One sentence being read: its text, the first date and amount in it, and which of them a claim used. */
+type Sentence = {
+  s: string;
+  dates: string[];
+  money: Money[];
+  date?: string;
+  amount?: Money;
+  used: { date: boolean; amount: boolean };
+  out: Claim[];
+  hypothetical: boolean;
+  listLine: boolean;
+};
 
-  if (has(s, V.signIn)) push({ kind: 'sign_in', text });
-  if (has(s, V.deleted)) push({ kind: 'deleted', text });
-
-  const listing = has(s, V.listing) || plansIn(s, o).length > 1;
-  if (!listing) {
-    for (const plan of plansIn(s, o)) push({ kind: 'plan', plan, current: has(s, V.onPlan), text });
-    if (plansIn(s, o).length === 1 || has(s, V.onPlan)) {
-      if (has(s, V.monthly)) push({ kind: 'interval', value: 'month', text });
-      else if (has(s, V.yearly)) push({ kind: 'interval', value: 'year', text });
-    }
-  }
-
-  // Access: the negative forms contain the positive ones ("don't have access"), so they go first.
-  if (has(s, V.accessNo)) push({ kind: 'access', value: false, text });
-  else if (has(s, V.accessYes)) push({ kind: 'access', value: true, text });
-
-  const hypothetical = has(s, V.hypotheticalCancel);
-  if (hypothetical) push({ kind: 'cancel_info', ...(date && { date }), text }, { date: true });
-
-  // A list line ("- March 1, 2026: 29.00 USD (paid) <link>") is one payment, nothing else.
-  const listLine = /^- /.test(s);
-  const payment = (last: boolean) =>
-    push(
-      {
-        kind: 'payment',
-        last,
-        outcome: outcomeOf(s),
-        ...(amount && { amount }),
-        ...(date && { date }),
-        text,
-      },
-      { date: true, amount: true },
-    );
-  if (has(s, V.noFailed)) push({ kind: 'no_failed', text });
-  else if (has(s, V.noRefund)) push({ kind: 'refund', none: true, partial: false, text });
-  else if (has(s, V.noPayments)) push({ kind: 'no_payments', text });
-  else if (hypothetical) {
-    // "If you cancel ..." describes no payment.
-  } else if (has(s, V.lastPayment) || listLine) payment(has(s, V.lastPayment));
-  else if (has(s, V.refundWord) && has(s, V.refunded) && (amount || date)) {
-    push(
-      {
-        kind: 'refund',
-        none: false,
-        partial: has(s, V.partial),
-        ...(amount && { amount }),
-        ...(date && { date }),
-        text,
-      },
-      { date: true, amount: true },
-    );
-  } else if (has(s, V.paymentWord) && outcomeOf(s) && !has(s, V.nextCharge)) payment(false);
-
-  if (has(s, V.noNextCharge)) push({ kind: 'next_charge', none: true, text });
-  else if (has(s, V.nextCharge) && !hypothetical)
-    push(
-      { kind: 'next_charge', none: false, ...(amount && { amount }), ...(date && { date }), text },
-      { date: true, amount: true },
-    );
-
-  if (has(s, V.trialWord)) {
-    if (has(s, V.noTrial)) push({ kind: 'trial', none: true, ended: false, text });
-    else if (date) push({ kind: 'trial', none: false, ended: has(s, V.ended), date, text }, { date: true });
-    if (has(s, V.trialing) && !has(s, V.ended)) push({ kind: 'status', value: 'trialing', text });
-  }
-
-  if (!hypothetical && !listLine) out.push(...statusClaims(s, date, used));
-
-  if (!listing) {
-    if (!used.amount) for (const m of money) out.push({ kind: 'amount', amount: m, text });
-    if (!used.date) for (const d of dates) out.push({ kind: 'date', date: d.iso, text });
-  }
-  return out;
+function take(x: Sentence, c: Claim, uses: { date?: boolean; amount?: boolean } = {}): void {
+  x.out.push(c);
+  if (uses.date) x.used.date = true;
+  if (uses.amount) x.used.amount = true;
 }
 
-function statusClaims(s: string, date: string | undefined, used: { date: boolean }): Claim[] {
-  const out: Claim[] = [];
-  const text = s;
-  const status = (value: StatusValue, d?: string) => {
-    out.push({ kind: 'status', value, ...(d && { date: d }), text });
-    if (d) used.date = true;
+function sentenceClaims(s: string, o: ReadOptions): Claim[] {
+  const money = findMoney(s).map(({ minor, currency }) => ({ minor, currency }));
+  const dates = findDates(s, o.now).map((d) => d.iso);
+  const x: Sentence = {
+    s,
+    dates,
+    money,
+    ...(dates[0] && { date: dates[0] }),
+    ...(money[0] && { amount: money[0] }),
+    used: { date: false, amount: false },
+    out: [],
+    hypothetical: has(s, V.hypotheticalCancel),
+    // A list line ("- March 1, 2026: 29.00 USD (paid) <link>") is one payment, nothing else.
+    listLine: /^- /.test(s),
   };
+  if (has(s, V.signIn)) take(x, { kind: 'sign_in', text: s });
+  if (has(s, V.deleted)) take(x, { kind: 'deleted', text: s });
+  const listing = has(s, V.listing) || plansIn(s, o).length > 1;
+  if (!listing) planClaims(x, o);
+  // Access: the negative forms contain the positive ones ("don't have access"), so they go first.
+  if (has(s, V.accessNo)) take(x, { kind: 'access', value: false, text: s });
+  else if (has(s, V.accessYes)) take(x, { kind: 'access', value: true, text: s });
+  if (x.hypothetical)
+    take(x, { kind: 'cancel_info', ...(x.date && { date: x.date }), text: s }, { date: true });
+  paymentClaims(x);
+  chargeAndTrialClaims(x);
+  if (!x.hypothetical && !x.listLine) statusClaims(x);
+  // Amounts and dates no claim above accounted for must still be in the record (catalogue lists aside).
+  if (!listing) {
+    if (!x.used.amount) for (const amount of money) x.out.push({ kind: 'amount', amount, text: s });
+    if (!x.used.date) for (const date of dates) x.out.push({ kind: 'date', date, text: s });
+  }
+  return x.out;
+}
+
+function planClaims(x: Sentence, o: ReadOptions): void {
+  const { s } = x;
+  const plans = plansIn(s, o);
+  for (const plan of plans) take(x, { kind: 'plan', plan, current: has(s, V.onPlan), text: s });
+  if (plans.length === 1 || has(s, V.onPlan)) {
+    if (has(s, V.monthly)) take(x, { kind: 'interval', value: 'month', text: s });
+    else if (has(s, V.yearly)) take(x, { kind: 'interval', value: 'year', text: s });
+  }
+}
+
+function paymentClaims(x: Sentence): void {
+  const { s, amount, date } = x;
+  const values = { ...(amount && { amount }), ...(date && { date }) };
+  const payment = (last: boolean) =>
+    take(
+      x,
+      { kind: 'payment', last, outcome: outcomeOf(s), ...values, text: s },
+      { date: true, amount: true },
+    );
+  if (has(s, V.noFailed)) take(x, { kind: 'no_failed', text: s });
+  else if (has(s, V.noRefund)) take(x, { kind: 'refund', none: true, partial: false, text: s });
+  else if (has(s, V.noPayments)) take(x, { kind: 'no_payments', text: s });
+  else if (x.hypothetical)
+    return; // "If you cancel ..." describes no payment.
+  else if (has(s, V.lastPayment) || x.listLine) payment(has(s, V.lastPayment));
+  else if (has(s, V.refundWord) && has(s, V.refunded) && (amount || date))
+    take(
+      x,
+      { kind: 'refund', none: false, partial: has(s, V.partial), ...values, text: s },
+      { date: true, amount: true },
+    );
+  else if (has(s, V.paymentWord) && outcomeOf(s) && !has(s, V.nextCharge)) payment(false);
+}
+
+function chargeAndTrialClaims(x: Sentence): void {
+  const { s, amount, date } = x;
+  if (has(s, V.noNextCharge)) take(x, { kind: 'next_charge', none: true, text: s });
+  else if (has(s, V.nextCharge) && !x.hypothetical)
+    take(
+      x,
+      { kind: 'next_charge', none: false, ...(amount && { amount }), ...(date && { date }), text: s },
+      { date: true, amount: true },
+    );
+  if (!has(s, V.trialWord)) return;
+  if (has(s, V.noTrial)) take(x, { kind: 'trial', none: true, ended: false, text: s });
+  else if (date)
+    take(x, { kind: 'trial', none: false, ended: has(s, V.ended), date, text: s }, { date: true });
+  if (has(s, V.trialing) && !has(s, V.ended)) take(x, { kind: 'status', value: 'trialing', text: s });
+}
+
+function statusClaims(x: Sentence): void {
+  const { s, date } = x;
+  const status = (value: StatusValue, d?: string) =>
+    take(x, { kind: 'status', value, ...(d && { date: d }), text: s }, { date: !!d });
   if (has(s, V.none)) status('none');
   if (has(s, V.incompleteExpired)) status('incomplete_expired');
   else if (has(s, V.incomplete)) status('incomplete');
@@ -256,19 +268,13 @@ function statusClaims(s: string, date: string | undefined, used: { date: boolean
   if (has(s, V.pastDue)) status('past_due');
   const scheduled =
     has(s, V.scheduledCancel) || (has(s, V.subscriptionEnds) && !has(s, V.trialWord) && !has(s, V.ended));
-  if (has(s, V.canceled) || scheduled) {
-    if (scheduled && !has(s, V.ended)) status('cancel_scheduled', date);
-    else {
-      status('canceled');
-      if (date && has(s, V.ended)) {
-        out.push({ kind: 'ended', date, text });
-        used.date = true;
-      }
-    }
+  if (scheduled && !has(s, V.ended)) status('cancel_scheduled', date);
+  else if (has(s, V.canceled) || scheduled) {
+    status('canceled');
+    if (date && has(s, V.ended)) take(x, { kind: 'ended', date, text: s }, { date: true });
   }
   if (has(s, V.notActive)) status('not_active');
   else if (has(s, V.active)) status('active');
-  return out;
 }
 
 function plansIn(s: string, o: ReadOptions): string[] {
