@@ -3,6 +3,7 @@
 import type { ModelMessage } from 'ai';
 import type { RequestHumanInput } from '../tools/request-human.ts';
 import type { SupportAgent } from './agent.ts';
+import { claimsAccountChange } from './guard/change-claims.ts';
 import type { Claim } from './guard/claims.ts';
 import { collectEvidence, type ToolOutput } from './guard/evidence.ts';
 import { type GroundingOptions, verifyAnswer } from './guard/grounding.ts';
@@ -89,7 +90,8 @@ export async function runTurn(agent: SupportAgent, opts: TurnOptions): Promise<T
   if (state) return handoff(stateHandoff(state));
   const text = c.text.trim();
   const verdict = verifyAnswer(text, collectEvidence(c.outputs), opts);
-  if (!verdict.ok || echoesInstructions(text)) {
+  // Read-only tools: an answer saying the assistant changed the account is false by construction.
+  if (!verdict.ok || echoesInstructions(text) || claimsAccountChange(text)) {
     return opts.anonymous
       ? { kind: 'signIn' }
       : handoff({ reason: 'guard_block', tag }, { blocked: verdict.ok ? [] : verdict.unsupported });
