@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNeon } from 'drizzle-orm/neon-serverless';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import ws from 'ws';
+import { CoalescingWebSocket } from './coalescing-websocket.ts';
 import * as schema from './schema/index.ts';
 import { applyNeonLocalConfigToPool, neonLocalConfig } from './ws-proxy.ts';
 
@@ -54,11 +54,16 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
       close: () => client.close(),
     };
   }
-  neonConfig.webSocketConstructor = ws;
+  neonConfig.webSocketConstructor = CoalescingWebSocket;
+  // Batching is ours (one frame per query, no timer): see coalescing-websocket.ts.
+  neonConfig.coalesceWrites = false;
   const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
   if (opts.wsProxy) {
     const [host, port] = splitHostPort(opts.wsProxy);
-    applyNeonLocalConfigToPool(pool, neonLocalConfig(port, host));
+    applyNeonLocalConfigToPool(pool, {
+      ...neonLocalConfig(port, host),
+      webSocketConstructor: CoalescingWebSocket,
+    });
   }
   // An idle client dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
