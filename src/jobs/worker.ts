@@ -7,17 +7,10 @@ import type { Job } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { createAdapters, describeTargets } from './adapters.ts';
 import { retryDelayMs } from './backoff.ts';
-import { isJobKind, JOB_CATALOGUE, type RetryBudget } from './catalogue.ts';
-import { deadLetter } from './dead-letter.ts';
+import { isJobKind } from './catalogue.ts';
 import { type Adapters, asDeliveryError, type Delivered, type DeliveryError } from './delivery.ts';
-import {
-  claimJobs,
-  completeJob,
-  hasOutstandingJobs,
-  outboxStats,
-  recordAttempt,
-  retryJob,
-} from './job-store.ts';
+import { claimJobs, hasOutstandingJobs, outboxStats } from './job-store.ts';
+import { type RetryDelay, recordFailure, recordSuccess } from './outcome.ts';
 import { createWakeSignal, type Listener, listenForJobs } from './wakeup.ts';
 
 export type WorkerDeps = Pick<Deps, 'db' | 'dbHandle' | 'config' | 'clock' | 'log' | 'metrics'>;
@@ -38,7 +31,7 @@ export type WorkerOptions = {
   /** A handler's HTTP call is aborted after this; kept well inside the lease. */
   timeoutMs?: number;
   /** Tests shorten backoff; production uses the catalogue's budgets with jitter. */
-  retryDelay?: (attempt: number, budget: RetryBudget, retryAfterMs?: number) => number;
+  retryDelay?: RetryDelay;
   /** How often the running loop refreshes the outbox gauges. */
   statsMs?: number;
 };
@@ -53,8 +46,6 @@ export type Worker = {
   /** Test helper: claims and runs until no job is pending or running (or the timeout passes). */
   drain(opts?: { timeoutMs?: number }): Promise<void>;
 };
-
-const DEFAULT_BUDGET: RetryBudget = { maxAttempts: 5, baseDelayMs: 10_000, maxDelayMs: 600_000 };
 
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -106,56 +97,12 @@ export function createWorker(deps: WorkerDeps, opts: WorkerOptions): Worker {
     }
     const latencyMs = performance.now() - t0;
     try {
-      if (result) await succeed(job, result, latencyMs);
-      else if (failure) await fail(job, failure, latencyMs);
+      if (result) await recordSuccess(deps, id, job, result, latencyMs);
+      else if (failure) await recordFailure(deps, id, job, failure, latencyMs, retryDelay);
     } catch (err) {
       // The lease runs out and another claim retries the job; the handlers are idempotent.
       log.error({ err, jobId: job.id, kind: job.kind }, 'could not record a job outcome');
     }
-  }
-
-  async function succeed(job: Job, result: Delivered, latencyMs: number): Promise<void> {
-    const { commit } = result;
-    const held = commit
-      ? await db.transaction(async (tx) => {
-          const ours = await completeJob(tx, job, id, result.outcome, latencyMs);
-          await commit(tx);
-          return ours;
-        })
-      : await completeJob(db, job, id, result.outcome, latencyMs);
-    metrics.effectOutcomes.inc({ kind: job.kind, outcome: result.outcome });
-    if (held)
-      metrics.eventLag.observe({ kind: job.kind }, (clock.now().getTime() - job.ackedAt.getTime()) / 1000);
-    log.debug(
-      { jobId: job.id, kind: job.kind, attempt: job.attempts, detail: result.detail },
-      'effect delivered',
-    );
-  }
-
-  async function fail(job: Job, failure: DeliveryError, latencyMs: number): Promise<void> {
-    const budget = isJobKind(job.kind) ? JOB_CATALOGUE[job.kind] : DEFAULT_BUDGET;
-    const error = failure.message;
-    if (failure.retryable && job.attempts < job.maxAttempts) {
-      const delay = retryDelay(job.attempts, budget, failure.opts.retryAfterMs);
-      await retryJob(db, job, id, delay, error, latencyMs);
-      metrics.effectOutcomes.inc({ kind: job.kind, outcome: 'retry' });
-      log.warn(
-        { jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, error },
-        'effect failed; retrying',
-      );
-      return;
-    }
-    const outcome = failure.opts.outcome === 'disabled' ? 'disabled' : 'dead';
-    const at = clock.now();
-    const dead = await db.transaction(async (tx) => {
-      const review = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
-      const ours = await deadLetter(tx, { job, workerId: id, error, latencyMs, outcome, at, review });
-      if (!ours) await recordAttempt(tx, job, outcome, latencyMs, `${error} (lease lost)`);
-      return ours;
-    });
-    metrics.effectOutcomes.inc({ kind: job.kind, outcome });
-    if (dead) metrics.deadLetters.inc({ kind: job.kind });
-    log.error({ jobId: job.id, kind: job.kind, attempts: job.attempts, error }, 'effect dead-lettered');
   }
 
   async function refreshStats(): Promise<void> {
