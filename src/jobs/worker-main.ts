@@ -3,6 +3,9 @@
 // flight; a SIGKILL leaves them to lease expiry, and another worker takes them over.
 //
 //   npm run worker -- [--concurrency N] [--lease-ms MS] [--poll-ms MS] [--id NAME]
+//
+// For the production (Neon/PostgreSQL) mode: embedded PGlite lives in one process, so there the
+// worker inside `npm start` is the only one.
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { migrateDb } from '../db/migrate.ts';
