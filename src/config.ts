@@ -142,7 +142,7 @@ export const EnvSchema = z.object({
     .transform((v) => (v ? v.split(',').map((s) => s.trim()) : [])),
   DEMO_ENABLED: z.enum(['true', 'false']).optional(),
   WORKER_ENABLED: bool(true),
-  WORKER_CONCURRENCY: intIn(4, 1, 64),
+  WORKER_CONCURRENCY: intIn(16, 1, 64),
 });
 export type Env = z.output<typeof EnvSchema>;
 

@@ -57,7 +57,9 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   neonConfig.webSocketConstructor = CoalescingWebSocket;
   // Batching is ours (one frame per query, no timer): see coalescing-websocket.ts.
   neonConfig.coalesceWrites = false;
-  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10 });
+  // A bounded wait for a connection: during an outage requests fail (5xx, Stripe retries) instead
+  // of queueing forever behind a pool that cannot connect.
+  const pool = new Pool({ connectionString: opts.url, max: opts.max ?? 10, connectionTimeoutMillis: 5_000 });
   if (opts.wsProxy) {
     const [host, port] = splitHostPort(opts.wsProxy);
     applyNeonLocalConfigToPool(pool, {
@@ -67,6 +69,11 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
   }
   // An idle client dropped by the server must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // A checked-out client whose socket dies emits 'error' on itself; its query already rejects, so
+  // the event must not become an uncaught exception that takes the process down.
+  pool.on('connect', (client: { on(event: 'error', fn: () => void): unknown }) =>
+    client.on('error', () => {}),
+  );
   const db = drizzleNeon({ client: pool, schema }) as unknown as Db;
   return {
     db,
