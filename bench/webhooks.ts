@@ -12,7 +12,7 @@ import {
   throwawayDatabase,
 } from './support.ts';
 
-const RATES = (process.env.BENCH_RATES ?? '300,800,1200,1600').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const stripe = new Stripe('sk_test_unused');
 

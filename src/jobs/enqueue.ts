@@ -21,7 +21,20 @@ export type EffectInput = {
  */
 export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt?: Date): Promise<number> {
   if (effects.length === 0) return 0;
-  const rows = effects.map((e) => {
+  const rows = jobRows(effects, ackedAt);
+  // The NOTIFY rides on the insert's RETURNING (no extra round trip in the webhook transaction) and
+  // fires only for rows actually inserted.
+  const inserted = await tx
+    .insert(jobs)
+    .values(rows)
+    .onConflictDoNothing({ target: jobs.key })
+    .returning({ id: jobs.id, notified: sql`pg_notify(${JOBS_CHANNEL}, '')::text` });
+  return inserted.length;
+}
+
+/** Outbox rows for effects: the kind must be in the catalogue and the payload must match its schema. */
+export function jobRows(effects: EffectInput[], ackedAt?: Date) {
+  return effects.map((e) => {
     if (!isJobKind(e.kind)) throw new Error(`unknown effect kind ${e.kind}`);
     const spec = JOB_CATALOGUE[e.kind];
     return {
@@ -34,12 +47,4 @@ export async function enqueueEffects(tx: DbOrTx, effects: EffectInput[], ackedAt
       ...(ackedAt && { ackedAt }),
     };
   });
-  // The NOTIFY rides on the insert's RETURNING (no extra round trip in the webhook transaction) and
-  // fires only for rows actually inserted.
-  const inserted = await tx
-    .insert(jobs)
-    .values(rows)
-    .onConflictDoNothing({ target: jobs.key })
-    .returning({ id: jobs.id, notified: sql`pg_notify(${JOBS_CHANNEL}, '')::text` });
-  return inserted.length;
 }

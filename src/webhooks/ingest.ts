@@ -1,11 +1,11 @@
 // One verified Stripe event -> one transaction: event row, reduced record, outbox rows; or nothing.
 import { eq, sql } from 'drizzle-orm';
-import { lockRecord, saveRecord } from '../billing/ingest-store.ts';
+import { lockRecord } from '../billing/ingest-store.ts';
 import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
 import type { DbOrTx } from '../db/client.ts';
 import { customers, stripeEvents } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
-import { enqueueEffects } from '../jobs/enqueue.ts';
+import { writeIngest } from './ingest-write.ts';
 
 /** `deferred`: a dispute whose charge no record has seen yet; applied when that payment arrives. */
 export type IngestOutcome = 'applied' | 'duplicate' | 'ignored' | 'stale' | 'needs_review' | 'deferred';
@@ -36,30 +36,43 @@ export async function ingestEvent(
       return { ...result, outcome };
     }
     const ctx = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
-    // Lock first, reduce, then store the event with its outcome: the event insert doubles as the
-    // duplicate check, and a duplicate writes nothing else.
     const { record } = await lockRecord(tx, stripeCustomerId);
     const reduced = reduce(record, event, ctx);
-    if (!(await insertEvent(tx, event, source, stripeCustomerId, reduced.outcome))) {
-      return { ...result, outcome: 'duplicate' };
-    }
     let current = reduced.record;
     const effects = [...reduced.effects];
     let changed = reduced.outcome !== 'ignored' && reduced.outcome !== 'stale';
     // Disputes that arrived before this payment (delivery order is not guaranteed) apply now.
-    for (const dispute of await deferredDisputesFor(tx, event)) {
-      const applied = reduce(current, dispute, ctx);
+    const deferred = await deferredDisputesFor(tx, event);
+    for (const dispute of deferred) {
+      const applied = reduce(current, dispute.event, ctx);
       current = applied.record;
       effects.push(...applied.effects);
       changed ||= applied.outcome !== 'ignored' && applied.outcome !== 'stale';
+      dispute.outcome = applied.outcome;
+    }
+    // One statement stores the event with its outcome (the primary key doubles as the duplicate
+    // check), the record and the outbox rows; a duplicate writes nothing else.
+    const written = await writeIngest(tx, {
+      event,
+      source,
+      stripeCustomerId,
+      outcome: reduced.outcome,
+      record: changed ? current : null,
+      effects,
+      ackedAt,
+    });
+    if (!written.inserted) {
+      await countDuplicate(tx, event.id);
+      // Deferred disputes were only read (and locked); roll nothing forward for a duplicate.
+      return { ...result, outcome: 'duplicate' };
+    }
+    for (const dispute of deferred) {
       await tx
         .update(stripeEvents)
-        .set({ outcome: applied.outcome, stripeCustomerId })
-        .where(eq(stripeEvents.id, dispute.id));
+        .set({ outcome: dispute.outcome, stripeCustomerId })
+        .where(eq(stripeEvents.id, dispute.event.id));
     }
-    if (changed) await saveRecord(tx, current);
-    const queued = await enqueueEffects(tx, effects, ackedAt);
-    return { ...result, outcome: reduced.outcome, effects: queued };
+    return { ...result, outcome: reduced.outcome, effects: written.queued };
   });
 }
 
@@ -124,7 +137,10 @@ function isDispute(event: StripeEventLike): boolean {
   return event.type === 'charge.dispute.created';
 }
 
-async function deferredDisputesFor(tx: DbOrTx, event: StripeEventLike): Promise<StripeEventLike[]> {
+async function deferredDisputesFor(
+  tx: DbOrTx,
+  event: StripeEventLike,
+): Promise<{ event: StripeEventLike; outcome: string }[]> {
   if (isDispute(event)) return [];
   const refs = paymentRefsOf(event);
   if (!refs.chargeId && !refs.paymentIntentId) return [];
@@ -137,7 +153,7 @@ async function deferredDisputesFor(tx: DbOrTx, event: StripeEventLike): Promise<
     )
     .orderBy(stripeEvents.created, stripeEvents.id)
     .for('update');
-  return rows.map((r) => r.payload as StripeEventLike);
+  return rows.map((r) => ({ event: r.payload as StripeEventLike, outcome: 'deferred' }));
 }
 
 /**
