@@ -28,6 +28,9 @@ export async function openLoop(baseUrl: string, shots: Shot[], rate: number): Pr
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const shot = shots[i]!;
+    // Timers fire in whole milliseconds, so a request may leave up to 1 ms early: latency then runs
+    // from when it really left, never from a due time it beat.
+    const from = Math.max(due, performance.now());
     inflight.push(
       request(`${baseUrl}${shot.path}`, {
         method: shot.method,
@@ -43,7 +46,7 @@ export async function openLoop(baseUrl: string, shots: Shot[], rate: number): Pr
           statuses[err.name] = (statuses[err.name] ?? 0) + 1;
         })
         .finally(() => {
-          latencies.push(performance.now() - due);
+          latencies.push(performance.now() - from);
         }),
     );
   }
