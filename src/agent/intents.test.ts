@@ -5,6 +5,9 @@ import { detectLanguage } from './models/offline/language.ts';
 describe('intents', () => {
   it.each([
     ['Is my subscripton actve?', 'status'],
+    ['Am I subscribed right now?', 'status'],
+    ['¿Estoy suscrito ahora mismo?', 'status'],
+    ['when will i be billed next and how much?', 'next_charge'],
     ['did my paymnet go thru? did my payment go through', 'paid'],
     ['why was my card declnied', 'failed_payment'],
     ['when is my nxt charge', 'next_charge'],
