@@ -78,6 +78,19 @@ describeEachDriver(
       expect(next.text).toMatch(/canceled, so no further charge/);
     });
 
+    it("describes a canceled customer's plan as canceled, not as the current plan", async () => {
+      await load(h().deps, scenario.cancelNow());
+      const t = await ask('¿Qué incluye mi plan?');
+      expect(t.text).toMatch(/^Tu suscripción Pro está cancelada\./);
+      expect(t.text).not.toMatch(/Tienes el plan/);
+    });
+
+    it('does not promise an unpaid customer that cancelling keeps the period running', async () => {
+      await load(h().deps, scenario.renewalFailsThenUnpaid());
+      const t = await ask('What happens if I cancel?');
+      expect(t.text).toBe('Your subscription status is unpaid.');
+    });
+
     it('gives the cancellation date to a customer who cancelled at period end', async () => {
       await load(h().deps, scenario.cancelAtPeriodEnd({ ended: false }));
       const t = await ask('estado de mi suscripción');

@@ -114,11 +114,15 @@ function trial(c: Ctx, s: SubscriptionDetails | null): string[] {
   return [p.trialEnded(formatDate(s.trialEnd, lang))];
 }
 
+const NO_RUNNING_PERIOD = new Set(['unpaid', 'incomplete', 'incomplete_expired', 'paused']);
+
 function cancel(c: Ctx, s: SubscriptionDetails | null): string[] {
   const { p, lang } = c;
   if (!s) return [p.noSubscription];
   const plan = s.planName ?? '';
   if (s.status === 'canceled') return [p.canceledEnded(plan, s.endedAt ? formatDate(s.endedAt, lang) : null)];
+  // No running paid period to keep: "it stays in place until the period ends" would be untrue.
+  if (NO_RUNNING_PERIOD.has(s.status)) return [p.otherStatus(s.status)];
   const cancelDate = s.cancelAt ?? (s.cancelAtPeriodEnd ? s.currentPeriodEnd : null);
   if (cancelDate) return [p.cancelScheduled(plan, formatDate(cancelDate, lang))];
   return s.currentPeriodEnd
@@ -162,6 +166,8 @@ function plan(c: Ctx, change: boolean): string[] {
     ];
   const mine = plans.find((x) => x.name === current || x.id === o?.plan?.id);
   if (!o?.plan || !mine) return [c.p.noSubscription, plansLine(c, plans)];
+  // A canceled subscription's plan is the one they had, not a current plan.
+  if (o.subscriptionStatus === 'canceled') return [c.p.canceled(mine.name), plansLine(c, plans)];
   const features = mine.features.map((f) => f.replaceAll('_', ' ')).join(', ');
   return [c.p.planIncludes(mine.name, c.p.interval(o.plan.interval), features)];
 }
