@@ -1,6 +1,5 @@
 // npm run bench:access — GET /v1/access/:authUserId for 10,000 customers at 1,000 requests/s,
 // open loop, against the real server on real PostgreSQL.
-import Stripe from 'stripe';
 import { Agent, request } from 'undici';
 import { scenario } from '../test/factories/stripe-events.ts';
 import {
@@ -8,6 +7,7 @@ import {
   openLoop,
   PROCESS_SECRETS,
   type Shot,
+  signedWebhookShot,
   startServerProcess,
   summarize,
   throwawayDatabase,
@@ -16,7 +16,6 @@ import {
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 10_000);
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const stripe = new Stripe('sk_test_unused');
 
 const db = await throwawayDatabase({ proxyProcess: true });
 const server = await startServerProcess({
@@ -34,16 +33,11 @@ try {
     while (next < CUSTOMERS) {
       const i = next++;
       for (const e of scenario.activeMonthly({ customerId: `cus_a${i}`, authUserId: `user_a${i}` }).events) {
-        const body = JSON.stringify(e);
-        const sig = stripe.webhooks.generateTestHeaderString({
-          payload: body,
-          secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
-          timestamp,
-        });
-        const res = await request(`${server.url}/webhooks/stripe`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'stripe-signature': sig },
-          body,
+        const shot = signedWebhookShot(e, timestamp);
+        const res = await request(`${server.url}${shot.path}`, {
+          method: shot.method,
+          headers: shot.headers,
+          body: shot.body,
           dispatcher: agent,
         });
         await res.body.dump();

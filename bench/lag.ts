@@ -3,16 +3,15 @@
 // targets (HubSpot, Resend, Slack, handoff receiver) answering at once. The lag of each job is
 // completed_at - acked_at, read from the outbox after the run; nothing here asserts.
 import { sql } from 'drizzle-orm';
-import Stripe from 'stripe';
 import { createDb } from '../src/db/client.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import { startTargets } from '../test/fakes/targets.ts';
 import {
   machine,
   openLoop,
-  PROCESS_SECRETS,
   percentile,
   type Shot,
+  signedWebhookShot,
   startServerProcess,
   summarize,
   throwawayDatabase,
@@ -23,7 +22,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 // 16 is the setting recommended for production (src/jobs/README.md): the worker is latency-bound,
 // so slots, not CPU, set its throughput. BENCH_WORKER_CONCURRENCY=4 measures the current default.
 const CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? '16';
-const stripe = new Stripe('sk_test_unused');
 
 /** Whole lifecycles (so effects fire as in production), customers interleaved, ids unique per run. */
 function events(n: number, tag: string): TestEvent[] {
@@ -42,20 +40,7 @@ function events(n: number, tag: string): TestEvent[] {
 
 function sign(list: TestEvent[]): Shot[] {
   const timestamp = Math.floor(Date.now() / 1000);
-  return list.map((e) => {
-    const body = JSON.stringify(e);
-    const header = stripe.webhooks.generateTestHeaderString({
-      payload: body,
-      secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
-      timestamp,
-    });
-    return {
-      method: 'POST',
-      path: '/webhooks/stripe',
-      headers: { 'content-type': 'application/json', 'stripe-signature': header },
-      body,
-    };
-  });
+  return list.map((e) => signedWebhookShot(e, timestamp));
 }
 
 type LagRow = { kind: string; lag_ms: number; handler_ms: number; wait_ms: number };

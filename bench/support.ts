@@ -1,6 +1,8 @@
 // Shared by the benchmarks: an open-loop load generator and the figures it reports.
 // Benchmarks print what they measured; nothing here asserts.
+import Stripe from 'stripe';
 import { Agent, request } from 'undici';
+import { PROCESS_SECRETS } from '../test/support/server-process.ts';
 
 export * from '../test/support/server-process.ts';
 
@@ -71,5 +73,23 @@ export function summarize(r: RunResult): Record<string, string | number> {
     p99_ms: f(percentile(s, 99)),
     max_ms: f(s[s.length - 1] ?? Number.NaN),
     statuses: JSON.stringify(r.statuses),
+  };
+}
+
+const stripe = new Stripe('sk_test_unused');
+
+/** A Stripe event as Stripe would deliver it: the raw body and its Stripe-Signature, signed now. */
+export function signedWebhookShot(event: unknown, timestamp = Math.floor(Date.now() / 1000)): Shot {
+  const body = JSON.stringify(event);
+  const header = stripe.webhooks.generateTestHeaderString({
+    payload: body,
+    secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
+    timestamp,
+  });
+  return {
+    method: 'POST',
+    path: '/webhooks/stripe',
+    headers: { 'content-type': 'application/json', 'stripe-signature': header },
+    body,
   };
 }

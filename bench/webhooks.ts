@@ -1,12 +1,11 @@
 // npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
 // Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
-import Stripe from 'stripe';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   machine,
   openLoop,
-  PROCESS_SECRETS,
   type Shot,
+  signedWebhookShot,
   startServerProcess,
   summarize,
   throwawayDatabase,
@@ -14,7 +13,6 @@ import {
 
 const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const stripe = new Stripe('sk_test_unused');
 
 /** Realistic lifecycles for as many customers as the run needs; every event id is unique. */
 function events(n: number, tag: string): TestEvent[] {
@@ -28,20 +26,7 @@ function events(n: number, tag: string): TestEvent[] {
 
 function sign(list: TestEvent[]): Shot[] {
   const timestamp = Math.floor(Date.now() / 1000);
-  return list.map((e) => {
-    const body = JSON.stringify(e);
-    const header = stripe.webhooks.generateTestHeaderString({
-      payload: body,
-      secret: PROCESS_SECRETS.STRIPE_WEBHOOK_SECRET,
-      timestamp,
-    });
-    return {
-      method: 'POST',
-      path: '/webhooks/stripe',
-      headers: { 'content-type': 'application/json', 'stripe-signature': header },
-      body,
-    };
-  });
+  return list.map((e) => signedWebhookShot(e, timestamp));
 }
 
 const db = await throwawayDatabase({ proxyProcess: true });
