@@ -153,6 +153,14 @@ describeEachDriver(
       expect(t.message?.parts.some((p) => p.type === 'data-progress')).toBe(false);
     });
 
+    it('hands an anonymous visitor who asks for a person to a human, as a customer request', async () => {
+      const t = await ask('I need to talk to a human about my bill', null);
+      expect(t.message?.metadata).toMatchObject({
+        outcome: 'handoff',
+        handoff: { reason: 'customer_request' },
+      });
+    });
+
     it('hands off after two unanswerable turns in a row', async () => {
       await load(h().deps, scenario.activeMonthly());
       const first = await ask('tell me a joke about penguins');

@@ -234,7 +234,8 @@ describeEachDriver(
       const t = await sendTurn(app, { text: 'am I active?' });
       expect(t.text).toBe('Please sign in so I can look at your account.');
       expect(t.message?.metadata?.outcome).toBe('answered');
-      expect(model.doStreamCalls[0]?.tools?.map((x) => x.name)).toEqual(['getPlanCatalogue']);
+      // The public catalogue and asking for a person; no tool that reads an account.
+      expect(model.doStreamCalls[0]?.tools?.map((x) => x.name)).toEqual(['getPlanCatalogue', 'requestHuman']);
     });
 
     it('blocks images and links that did not come from tool results', async () => {

@@ -3,6 +3,7 @@ import type { PlanCatalogue } from '../billing/plans.ts';
 import type { AccountReader } from '../tools/account-reader.ts';
 import { createGetPlanCatalogue } from '../tools/get-plan-catalogue.ts';
 import { createSupportTools } from '../tools/index.ts';
+import { requestHuman } from '../tools/request-human.ts';
 import { ANONYMOUS_INSTRUCTIONS, SUPPORT_INSTRUCTIONS } from './instructions.ts';
 
 /** Enough for lookups, one answer, and one retry; a model that loops longer is not converging. */
@@ -30,13 +31,15 @@ export function createSupportAgent(model: LanguageModel, catalogue: PlanCatalogu
   });
 }
 
-/** Signed out: no billing tools at all, only the public catalogue. */
+/** Signed out: no billing tools at all, only the public catalogue and asking for a person. */
 export function createAnonymousAgent(model: LanguageModel, catalogue: PlanCatalogue) {
   return new ToolLoopAgent({
     model,
     instructions: ANONYMOUS_INSTRUCTIONS,
-    tools: { getPlanCatalogue: createGetPlanCatalogue(catalogue) },
-    stopWhen: isStepCount(2),
+    // requestHuman reads nothing and changes nothing (the turn records the handoff), so a visitor
+    // who asks for a person gets a real handoff instead of a tool error.
+    tools: { getPlanCatalogue: createGetPlanCatalogue(catalogue), requestHuman },
+    stopWhen: [isStepCount(2), hasToolCall('requestHuman')],
     temperature: 0,
     maxRetries: 1,
     // Failures become handoffs and are logged once by the chat turn, not printed by the SDK.
