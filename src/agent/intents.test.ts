@@ -22,8 +22,32 @@ describe('intents', () => {
     ['¿Por qué no tengo acceso?', 'access'],
     ['Quand se termine mon essai ?', 'trial'],
     ['how do I upgrade to Business', 'change_plan'],
+    ['is my plan still active?', 'status'],
+    ['Mon abonnement est-il actif ?', 'status'],
+    ['when do you charge me next', 'next_charge'],
+    ['when is my card charged again', 'next_charge'],
+    ['¿Cuándo me cobran otra vez?', 'next_charge'],
+    ['Wann wird mein Konto wieder belastet?', 'next_charge'],
+    ['Quand serai-je prélevé la prochaine fois ?', 'next_charge'],
+    ['How much was I charged last time?', 'last_payment'],
   ])('recognises %s as %s', (text, intent) => {
     expect(detectIntent(text)).toBe(intent);
+  });
+
+  it.each([
+    ['Je voudrais changer de formule'],
+    ['Je veux passer à la formule Business'],
+    ['Puis-je changer mon abonnement ?'],
+    ['¿Puedo cambiar a otro plan?'],
+    ['Kann ich meinen Plan ändern?'],
+    ['I want to move to the yearly plan'],
+  ])('reads %s as a plan change, not a question about the current plan', (text) => {
+    expect(detectIntent(text)).toBe('change_plan');
+  });
+
+  it('keeps a question about what the plan includes a plan question', () => {
+    expect(detectIntent("Qu'est-ce qui est inclus dans ma formule ?")).toBe('plan');
+    expect(detectIntent('which plan am I on?')).toBe('plan');
   });
 
   it('finds no intent in a question it cannot help with', () => {
@@ -46,6 +70,15 @@ describe('intents', () => {
     ['¿Cuándo es mi próximo cobro?', 'es'],
     ['Warum ist meine Zahlung fehlgeschlagen?', 'de'],
     ['Quel est le statut de mon compte ?', 'fr'],
+    ['was my payment refunded?', 'en'],
+    ['and was anything refunded?', 'en'],
+    ['was I charged twice?', 'en'],
+    ['Was kostet mein Abo?', 'de'],
+    ['Que se passe-t-il si je résilie ?', 'fr'],
+    ["Qu'arrive-t-il si j'annule ?", 'fr'],
+    ['Je voudrais changer de formule', 'fr'],
+    ['¿Puedo cambiar a otro plan?', 'es'],
+    ['Kann ich meinen Plan ändern?', 'de'],
   ])('answers %s in %s', (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
   });

@@ -2,7 +2,7 @@
 // (edit distance on each word) and to word order. Shared by the offline model (what to look up) and
 // the chat turn (routing tag of a handoff, whether a turn went unanswered).
 import { fold } from './guard/claims.ts';
-import { KEYWORDS } from './intent-keywords.ts';
+import { COMBINATIONS, KEYWORDS } from './intent-keywords.ts';
 
 export const INTENTS = [
   'human',
@@ -73,6 +73,11 @@ export function intentScores(text: string): Map<Intent, number> {
       if (toks.some((_, i) => phraseAt(toks, i, words))) score += weight;
     }
     if (score > 0) scores.set(intent, score);
+  }
+  for (const c of COMBINATIONS) {
+    if (!scores.has(c.with)) continue;
+    if (c.cues.some((cue) => toks.some((_, i) => phraseAt(toks, i, cue.split(' ')))))
+      scores.set(c.intent, (scores.get(c.intent) ?? 0) + c.weight);
   }
   return scores;
 }
