@@ -23,6 +23,13 @@ const QUESTIONS: Record<string, string[]> = {
     'where is my refund?',
     'send me my invoices',
     'I want to upgrade my plan',
+    'Am I subscribed right now?',
+    'when will i be billed next and how much?',
+    'when do you charge me next',
+    'which plan am I on?',
+    'was my payment refunded?',
+    'and was anything refunded?',
+    'is my plan still active?',
   ],
   es: [
     '¿cuál es el estado de mi suscripción?',
@@ -31,6 +38,9 @@ const QUESTIONS: Record<string, string[]> = {
     '¿qué incluye mi plan?',
     'quiero cancelar',
     '¿dónde está mi reembolso?',
+    '¿Estoy suscrito ahora mismo?',
+    '¿Qué pasa si cancelo mi suscripción?',
+    '¿Puedo cambiar a otro plan?',
   ],
   de: [
     'Wie ist der Status meines Abos?',
@@ -39,6 +49,9 @@ const QUESTIONS: Record<string, string[]> = {
     'Was ist in meinem Tarif enthalten?',
     'Ich möchte kündigen',
     'Wo ist meine Erstattung?',
+    'Was passiert, wenn ich kündige?',
+    'Kann ich meinen Plan ändern?',
+    'Wann wird mein Konto wieder belastet?',
   ],
   fr: [
     'Quel est le statut de mon abonnement ?',
@@ -47,6 +60,9 @@ const QUESTIONS: Record<string, string[]> = {
     "Qu'est-ce qui est inclus dans ma formule ?",
     'Je veux résilier',
     'Où est mon remboursement ?',
+    'Que se passe-t-il si je résilie ?',
+    'Je voudrais changer de formule',
+    'Suis-je abonné en ce moment ?',
   ],
 };
 

@@ -81,14 +81,46 @@ describeEachDriver(
     it("describes a canceled customer's plan as canceled, not as the current plan", async () => {
       await load(h().deps, scenario.cancelNow());
       const t = await ask('¿Qué incluye mi plan?');
-      expect(t.text).toMatch(/^Tu suscripción Pro está cancelada\./);
+      expect(t.text).toMatch(/^Tu suscripción Pro está cancelada; terminó el \d+ de \w+ de 2026\. Incluía: /);
       expect(t.text).not.toMatch(/Tienes el plan/);
+      const en = await ask('which plan am I on?');
+      expect(en.text).toMatch(
+        /^Your Pro subscription is canceled; it ended on \w+ \d+, 2026\. It included: /,
+      );
+      expect(en.text).not.toMatch(/You're on/);
     });
 
     it('does not promise an unpaid customer that cancelling keeps the period running', async () => {
       await load(h().deps, scenario.renewalFailsThenUnpaid());
       const t = await ask('What happens if I cancel?');
-      expect(t.text).toBe('Your subscription status is unpaid.');
+      expect(t.message?.metadata?.outcome).toBe('answered');
+      expect(t.text).toMatch(
+        /^Your subscription status is unpaid\. You don't have access to the product right now[^.]*\. There is no running period that cancelling would let you keep until its end\./,
+      );
+      expect(t.text).not.toMatch(/stays in place/);
+    });
+
+    it('tells an unpaid customer that no charge is scheduled while unpaid, and which payment failed', async () => {
+      await load(h().deps, scenario.renewalFailsThenUnpaid());
+      const t = await ask('When is my next charge?');
+      expect(t.message?.metadata?.outcome).toBe('answered');
+      expect(t.text).toMatch(
+        /^Your subscription status is unpaid, so no further charge is scheduled while it stays that way\. Your last payment of 29\.00 USD on [\w ,]+ failed\./,
+      );
+    });
+
+    it('answers an English question that starts with "was" in English', async () => {
+      await load(h().deps, scenario.refunded());
+      const t = await ask('was my payment refunded?');
+      expect(t.text).toMatch(/^A payment of 29\.00 USD was refunded on/);
+    });
+
+    it('answers a French plan change in French, as a plan change', async () => {
+      await load(h().deps, scenario.activeMonthly());
+      const t = await ask('Je voudrais changer de formule');
+      expect(t.text).toMatch(/^Vous avez la formule Pro\. Je ne peux pas changer de formule depuis ce chat/);
+      const cancel = await ask('Que se passe-t-il si je résilie ?');
+      expect(cancel.text).toMatch(/^Si vous résiliez Pro, il reste en place/);
     });
 
     it('gives the cancellation date to a customer who cancelled at period end', async () => {

@@ -18,6 +18,8 @@ export type AccountOverview = {
   access: { hasAccess: boolean; reason: string; since: string | null };
   cancelAtPeriodEnd: boolean;
   currentPeriodEnd: string | null;
+  /** When a canceled subscription ended (null while it runs). */
+  endedAt: string | null;
   trialEnd: string | null;
   accountDeleted: boolean;
   customerName: CustomerText | null;
@@ -32,6 +34,7 @@ export function accountOverview(record: BillingRecord, reader: AccountReader): A
     access: { hasAccess: decision.hasAccess, reason: decision.reason, since: decision.since },
     cancelAtPeriodEnd: sub?.cancelAtPeriodEnd ?? false,
     currentPeriodEnd: sub?.currentPeriodEnd ?? null,
+    endedAt: sub?.status === 'canceled' ? (sub.endedAt ?? sub.canceledAt ?? null) : null,
     trialEnd: sub?.trialEnd ?? null,
     accountDeleted: record.deleted,
     customerName: customerText(reader.screen, record.name),

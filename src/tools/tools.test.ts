@@ -39,6 +39,15 @@ describe('billing tools', () => {
     expect(payments.data?.payments[0]).toMatchObject({ status: 'succeeded', amount: 2900, currency: 'usd' });
   });
 
+  it('give the end date of a canceled subscription in the overview, and none while it runs', async () => {
+    const canceled = applyAll(scenario.cancelNow().events).record;
+    const ended = await readAccountOverview(reader(canceled, '2026-03-10T00:00:00Z'));
+    expect(ended.data?.subscriptionStatus).toBe('canceled');
+    expect(ended.data?.endedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    const active = applyAll(scenario.activeMonthly().events).record;
+    expect((await readAccountOverview(reader(active, '2026-01-10T00:00:00Z'))).data?.endedAt).toBeNull();
+  });
+
   it('carry no data when the state is not ok, and say why', async () => {
     const { record } = applyAll(scenario.conflictingUsers().events);
     const result = await readAccountOverview(reader(record, '2026-01-10T00:00:00Z'));

@@ -25,6 +25,9 @@ export function formatDate(iso: string, lang: Language): string {
   return new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(iso));
 }
 
+/** Statuses with no running paid period: nothing renews, and cancelling keeps nothing until a period end. */
+const NO_RUNNING_PERIOD = new Set(['unpaid', 'incomplete', 'incomplete_expired', 'paused']);
+
 function money(amount: number, currency: string | null): string {
   return formatAmount(amount, currency);
 }
@@ -51,9 +54,17 @@ function overviewText(c: Ctx, o: AccountOverview): string[] {
   else if (status === 'trialing')
     out.push(p.trialing(plan, o.trialEnd ? formatDate(o.trialEnd, lang) : null));
   else if (status === 'past_due') out.push(p.pastDue(plan));
-  else if (status === 'canceled') out.push(p.canceled(plan));
+  else if (status === 'canceled') out.push(canceledLine(c, o));
   else out.push(p.otherStatus(status));
   return [...out, accessText(c, o)];
+}
+
+/** "Your Pro subscription is canceled; it ended on ..." (a canceled plan is never called current). */
+function canceledLine(c: Ctx, o: AccountOverview): string {
+  return c.p.canceledEnded(
+    o.plan?.name ?? o.plan?.id ?? '',
+    o.endedAt ? formatDate(o.endedAt, c.lang) : null,
+  );
 }
 
 function accessText(c: Ctx, o: AccountOverview): string {
@@ -94,6 +105,13 @@ function nextCharge(c: Ctx, s: SubscriptionDetails | null): string[] {
   if (s.status === 'canceled') return [p.noNextChargeCanceled];
   const cancelDate = s.cancelAt ?? (s.cancelAtPeriodEnd ? s.currentPeriodEnd : null);
   if (cancelDate) return [p.noNextChargeScheduled(formatDate(cancelDate, lang))];
+  if (NO_RUNNING_PERIOD.has(s.status)) {
+    // Nothing renews while unpaid (or paused...); what stands open is the payment that failed.
+    const latest = paymentsOf(c)[0];
+    return latest?.status === 'failed'
+      ? [p.noChargeWhile(s.status), paymentLine(c, latest), p.updatePaymentMethod]
+      : [p.noChargeWhile(s.status)];
+  }
   if (!s.nextCharge) return [p.otherStatus(s.status)];
   const out = [
     p.nextCharge(
@@ -114,15 +132,16 @@ function trial(c: Ctx, s: SubscriptionDetails | null): string[] {
   return [p.trialEnded(formatDate(s.trialEnd, lang))];
 }
 
-const NO_RUNNING_PERIOD = new Set(['unpaid', 'incomplete', 'incomplete_expired', 'paused']);
-
 function cancel(c: Ctx, s: SubscriptionDetails | null): string[] {
   const { p, lang } = c;
   if (!s) return [p.noSubscription];
   const plan = s.planName ?? '';
   if (s.status === 'canceled') return [p.canceledEnded(plan, s.endedAt ? formatDate(s.endedAt, lang) : null)];
   // No running paid period to keep: "it stays in place until the period ends" would be untrue.
-  if (NO_RUNNING_PERIOD.has(s.status)) return [p.otherStatus(s.status)];
+  if (NO_RUNNING_PERIOD.has(s.status)) {
+    const o = c.r.getAccountOverview?.data;
+    return [...(o ? overviewText(c, o) : [p.otherStatus(s.status)]), p.cancelNoPeriod(plan)];
+  }
   const cancelDate = s.cancelAt ?? (s.cancelAtPeriodEnd ? s.currentPeriodEnd : null);
   if (cancelDate) return [p.cancelScheduled(plan, formatDate(cancelDate, lang))];
   return s.currentPeriodEnd
@@ -155,8 +174,15 @@ function invoices(c: Ctx): string[] {
 function plan(c: Ctx, change: boolean): string[] {
   const o = c.r.getAccountOverview?.data;
   const plans = c.r.getPlanCatalogue?.data?.plans ?? [];
+  // A canceled subscription's plan is the one they had, not a current plan.
+  const ended = o?.subscriptionStatus === 'canceled' || o?.subscriptionStatus === 'incomplete_expired';
   const current = o?.plan?.name ?? null;
-  if (change)
+  if (change) {
+    if (ended && o) {
+      const was =
+        o.subscriptionStatus === 'canceled' ? canceledLine(c, o) : c.p.otherStatus(o.subscriptionStatus);
+      return [was, c.p.changePlan(null), plansLine(c, plans)];
+    }
     return [
       c.p.changePlan(current),
       plansLine(
@@ -164,12 +190,17 @@ function plan(c: Ctx, change: boolean): string[] {
         plans.filter((x) => x.name !== current),
       ),
     ];
+  }
   const mine = plans.find((x) => x.name === current || x.id === o?.plan?.id);
   if (!o?.plan || !mine) return [c.p.noSubscription, plansLine(c, plans)];
-  // A canceled subscription's plan is the one they had, not a current plan.
-  if (o.subscriptionStatus === 'canceled') return [c.p.canceled(mine.name), plansLine(c, plans)];
   const features = mine.features.map((f) => f.replaceAll('_', ' ')).join(', ');
-  return [c.p.planIncludes(mine.name, c.p.interval(o.plan.interval), features)];
+  if (o.subscriptionStatus === 'canceled')
+    return [canceledLine(c, o), c.p.planIncluded(features), plansLine(c, plans)];
+  if (ended) return [c.p.otherStatus(o.subscriptionStatus), plansLine(c, plans)];
+  const includes = c.p.planIncludes(mine.name, c.p.interval(o.plan.interval), features);
+  // A plan whose subscription is not in good standing (unpaid, past due...) is described with that standing.
+  const good = o.subscriptionStatus === 'active' || o.subscriptionStatus === 'trialing';
+  return good ? [includes] : [overviewText(c, o)[0] ?? '', includes].filter(Boolean);
 }
 
 /** The answer for an intent from its tool results (all of them `ok`). */

@@ -18,9 +18,11 @@ const TOOL_PLAN: Record<Intent, string[]> = {
   paid: ['getAccountOverview', 'getRecentPayments'],
   last_payment: ['getRecentPayments'],
   failed_payment: ['getRecentPayments'],
-  next_charge: ['getSubscription'],
+  // Payments too: when nothing renews (unpaid), the payment that failed is what stands open.
+  next_charge: ['getSubscription', 'getRecentPayments'],
   trial: ['getSubscription'],
-  cancel: ['getSubscription'],
+  // The overview too: with no running period (unpaid), the answer says where access stands now.
+  cancel: ['getSubscription', 'getAccountOverview'],
   refund: ['getRecentPayments'],
   invoice: ['getRecentPayments'],
   plan: ['getAccountOverview', 'getPlanCatalogue'],

@@ -30,6 +30,11 @@ export const de: Phrases = {
   pastDueRetry: 'Zuerst wird die offene Rechnung erneut eingezogen.',
   planIncludes: (plan, interval, features) =>
     `Du hast den Tarif ${plan}${interval ? ` (${interval})` : ''}. Enthalten: ${features}.`,
+  planIncluded: (features) => `Enthalten war: ${features}.`,
+  noChargeWhile: (status) =>
+    `Der Status deines Abos ist ${status.replaceAll('_', ' ')}, daher ist keine weitere Abbuchung geplant, solange das so bleibt.`,
+  cancelNoPeriod: (plan) =>
+    `Es läuft kein Zeitraum, den du nach einer Kündigung bis zu seinem Ende behalten würdest. Ich kann ${plan} nicht in diesem Chat kündigen; das geht in den Abrechnungseinstellungen, oder frag mich nach einer Person.`,
   planList: (lines) => `Verfügbare Tarife: ${lines.map((l) => `${l.name} (${l.prices})`).join('; ')}.`,
   trialEnds: (plan, date) => `Deine Testphase von ${plan} endet am ${date}.`,
   trialEnded: (date) => `Deine Testphase endete am ${date}.`,

@@ -31,6 +31,11 @@ export const en: Phrases = {
   pastDueRetry: 'The open invoice will be retried first.',
   planIncludes: (plan, interval, features) =>
     `You're on ${plan}${interval ? ` (${interval})` : ''}. It includes: ${features}.`,
+  planIncluded: (features) => `It included: ${features}.`,
+  noChargeWhile: (status) =>
+    `Your subscription status is ${status.replaceAll('_', ' ')}, so no further charge is scheduled while it stays that way.`,
+  cancelNoPeriod: (plan) =>
+    `There is no running period that cancelling would let you keep until its end. I can't cancel ${plan} from this chat; you can do it in your billing settings, or ask me for a person.`,
   planList: (lines) => `Available plans: ${lines.map((l) => `${l.name} (${l.prices})`).join('; ')}.`,
   trialEnds: (plan, date) => `Your trial of ${plan} ends on ${date}.`,
   trialEnded: (date) => `Your trial ended on ${date}.`,

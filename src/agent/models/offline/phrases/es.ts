@@ -30,6 +30,11 @@ export const es: Phrases = {
   pastDueRetry: 'Primero se volverá a intentar cobrar la factura pendiente.',
   planIncludes: (plan, interval, features) =>
     `Tienes el plan ${plan}${interval ? ` (${interval})` : ''}. Incluye: ${features}.`,
+  planIncluded: (features) => `Incluía: ${features}.`,
+  noChargeWhile: (status) =>
+    `El estado de tu suscripción es ${status.replaceAll('_', ' ')}, así que no hay más cobros programados mientras siga así.`,
+  cancelNoPeriod: (plan) =>
+    `No hay ningún periodo en curso que cancelar te dejaría conservar hasta su final. No puedo cancelar ${plan} desde este chat; puedes hacerlo en la configuración de facturación o pedirme una persona.`,
   planList: (lines) => `Planes disponibles: ${lines.map((l) => `${l.name} (${l.prices})`).join('; ')}.`,
   trialEnds: (plan, date) => `Tu periodo de prueba de ${plan} termina el ${date}.`,
   trialEnded: (date) => `Tu periodo de prueba terminó el ${date}.`,

@@ -32,6 +32,11 @@ export const fr: Phrases = {
   pastDueRetry: "La facture en attente sera d'abord de nouveau présentée.",
   planIncludes: (plan, interval, features) =>
     `Vous avez la formule ${plan}${interval ? ` (${interval})` : ''}. Elle comprend : ${features}.`,
+  planIncluded: (features) => `Elle comprenait : ${features}.`,
+  noChargeWhile: (status) =>
+    `Le statut de votre abonnement est ${status.replaceAll('_', ' ')}, aucun autre prélèvement n'est donc prévu tant que cela ne change pas.`,
+  cancelNoPeriod: (plan) =>
+    `Aucune période n'est en cours que vous pourriez garder jusqu'à son terme en résiliant. Je ne peux pas résilier ${plan} depuis ce chat ; vous pouvez le faire dans vos paramètres de facturation, ou me demander une personne.`,
   planList: (lines) => `Formules disponibles : ${lines.map((l) => `${l.name} (${l.prices})`).join(' ; ')}.`,
   trialEnds: (plan, date) => `Votre période d'essai de ${plan} se termine le ${date}.`,
   trialEnded: (date) => `Votre période d'essai s'est terminée le ${date}.`,

@@ -29,6 +29,12 @@ export type Phrases = {
   noNextChargeScheduled(date: string): string;
   pastDueRetry: string;
   planIncludes(plan: string, interval: string, features: string): string;
+  /** What a plan the customer no longer has included (past tense: it is not their current plan). */
+  planIncluded(features: string): string;
+  /** A subscription that does not renew in its status (unpaid, paused...): nothing is scheduled. */
+  noChargeWhile(status: string): string;
+  /** Cancelling a subscription with no running period (unpaid...): there is no period end to keep. */
+  cancelNoPeriod(plan: string): string;
   planList(lines: PlanLine[]): string;
   trialEnds(plan: string, date: string): string;
   trialEnded(date: string): string;
