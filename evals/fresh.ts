@@ -1,7 +1,14 @@
 // Customers whose state changes while their conversation is open: seeded like the others, and the
 // change's events are built at send time (at the eval clock's now) and sent through the webhook route
 // between two turns.
-import { addMonths, checkoutPaid, DAY, type TestEvent, Timeline } from '../test/factories/stripe-events.ts';
+import {
+  addMonths,
+  checkoutPaid,
+  DAY,
+  failRenewal,
+  type TestEvent,
+  Timeline,
+} from '../test/factories/stripe-events.ts';
 import { customerIds, placeTimeline, type Seed, settled } from './states.ts';
 
 /** A customer whose state changes while the conversation is open: the events of the change are made at send time. */
@@ -48,19 +55,7 @@ function freshFromTimeline(
 
 /** Renewal fails at the end of the first period: past_due, retried in 3 days. */
 function failFirstRenewal(tl: Timeline): Timeline {
-  const period = tl.nextPeriod();
-  tl.at(period.periodStart ?? tl.t);
-  const invoiceId = tl.payInvoice({
-    reason: 'subscription_cycle',
-    outcome: 'failed',
-    attempt: 1,
-    nextAttempt: tl.t + 3 * DAY,
-  });
-  tl.subEvent(
-    'customer.subscription.updated',
-    { ...period, status: 'past_due', latestInvoice: invoiceId },
-    { status: 'active' },
-  );
+  failRenewal(tl, 0);
   return tl;
 }
 

@@ -76,7 +76,7 @@ export function renew(tl: Timeline): Timeline {
 }
 
 /** The renewal payment fails: past_due, then Stripe retries on days 3 and 8 (if asked to). */
-function failRenewal(tl: Timeline, retries: number): string {
+export function failRenewal(tl: Timeline, retries: number): string {
   const period = tl.nextPeriod();
   tl.at(period.periodStart ?? tl.t);
   const invoiceId = tl.payInvoice({

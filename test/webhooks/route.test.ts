@@ -4,7 +4,14 @@ import { count, eq } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import type { BillingRecord } from '../../src/billing/record.ts';
 import { customers, jobs, stripeEvents } from '../../src/db/schema/index.ts';
-import { checkoutPaid, DAY, scenario, type TestEvent, Timeline } from '../factories/stripe-events.ts';
+import {
+  checkoutPaid,
+  DAY,
+  failRenewal,
+  scenario,
+  type TestEvent,
+  Timeline,
+} from '../factories/stripe-events.ts';
 import { TEST_SECRETS } from '../support/config.ts';
 import { describeEachDriver, type Harness } from '../support/harness.ts';
 import { webhookRequest } from '../support/stripe.ts';
@@ -226,18 +233,7 @@ describeEachDriver(
     it('failed renewal: past_due (never active), access only within the grace period', async () => {
       const tl = checkoutPaid(new Timeline({ customerId: 'cus_pd', authUserId: 'user_pd' }));
       const period = tl.nextPeriod();
-      tl.at(period.periodStart!);
-      const inv = tl.payInvoice({
-        reason: 'subscription_cycle',
-        outcome: 'failed',
-        attempt: 1,
-        nextAttempt: tl.t + 3 * DAY,
-      });
-      tl.subEvent(
-        'customer.subscription.updated',
-        { ...period, status: 'past_due', latestInvoice: inv },
-        { status: 'active' },
-      );
+      failRenewal(tl, 0);
       await deliverAll(h(), tl.events);
       const failedAt = period.periodStart! * 1000;
       clock.t = failedAt + 2 * DAY * 1000;
