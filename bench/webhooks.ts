@@ -34,6 +34,8 @@ const server = await startServerProcess({
   DATABASE_URL: db.url,
   DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
   WORKER_ENABLED: 'false',
+  // BENCH_PROFILE=DIR writes a V8 CPU profile of the server (open it in Chrome DevTools).
+  ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
 });
 console.log(`# bench:webhooks — ${machine()}`);
 console.log('# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off');

@@ -104,3 +104,8 @@ function splitHostPort(hostPort: string): [string, number] {
 export async function pingDb(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/** The rows of a raw `db.execute` result, whichever driver produced it. */
+export function rowsOf<Row>(result: unknown): Row[] {
+  return Array.isArray(result) ? (result as Row[]) : ((result as { rows?: Row[] }).rows ?? []);
+}

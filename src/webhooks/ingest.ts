@@ -1,9 +1,14 @@
 // One verified Stripe event -> one transaction: event row, reduced record, outbox rows; or nothing.
+// This is the careful path (row locks, one event at a time). The webhook route first tries the batch
+// fast path (ingest-batch.ts) and falls back here whenever that path cannot prove its write safe;
+// replay and reconcile use this path directly.
 import { eq, sql } from 'drizzle-orm';
 import { lockRecord } from '../billing/ingest-store.ts';
+import { newPaymentRefs } from '../billing/payment-refs.ts';
+import type { BillingRecord } from '../billing/record.ts';
 import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
-import type { DbOrTx } from '../db/client.ts';
-import { customers, stripeEvents } from '../db/schema/index.ts';
+import { type DbOrTx, rowsOf } from '../db/client.ts';
+import { stripeEvents } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { writeIngest } from './ingest-write.ts';
 
@@ -26,8 +31,8 @@ export async function ingestEvent(
 ): Promise<IngestResult> {
   const ackedAt = deps.clock.now();
   return deps.db.transaction(async (tx) => {
-    await lockPaymentRefs(tx, event);
-    const stripeCustomerId = customerIdOf(event) ?? (await customerOfPayment(tx, event));
+    const stripeCustomerId =
+      customerIdOf(event) ?? (isDispute(event) ? await claimForDispute(tx, event) : null);
     const result = { eventId: event.id, stripeCustomerId, effects: 0 };
     if (!stripeCustomerId) {
       const outcome = isDispute(event) ? 'deferred' : 'ignored';
@@ -41,14 +46,24 @@ export async function ingestEvent(
     let current = reduced.record;
     const effects = [...reduced.effects];
     let changed = reduced.outcome !== 'ignored' && reduced.outcome !== 'stale';
-    // Disputes that arrived before this payment (delivery order is not guaranteed) apply now.
-    const deferred = await deferredDisputesFor(tx, event);
-    for (const dispute of deferred) {
-      const applied = reduce(current, dispute.event, ctx);
-      current = applied.record;
-      effects.push(...applied.effects);
-      changed ||= applied.outcome !== 'ignored' && applied.outcome !== 'stale';
-      dispute.outcome = applied.outcome;
+    // Disputes that arrived before a payment this record now sees for the first time (delivery order
+    // is not guaranteed) apply now; applying one can add refs of its own, hence the loop.
+    const applied: { event: StripeEventLike; outcome: string }[] = [];
+    const claimed: string[] = [];
+    let seen: BillingRecord = record;
+    for (let round = 0; round < 4; round++) {
+      const refs = newPaymentRefs(seen, current);
+      if (refs.length === 0) break;
+      seen = current;
+      const waiting = await claimRefs(tx, stripeCustomerId, refs);
+      claimed.push(...waiting.refs);
+      for (const dispute of waiting.disputes) {
+        const step = reduce(current, dispute, ctx);
+        current = step.record;
+        effects.push(...step.effects);
+        changed ||= step.outcome !== 'ignored' && step.outcome !== 'stale';
+        applied.push({ event: dispute, outcome: step.outcome });
+      }
     }
     // One statement stores the event with its outcome (the primary key doubles as the duplicate
     // check), the record and the outbox rows; a duplicate writes nothing else.
@@ -63,15 +78,18 @@ export async function ingestEvent(
     });
     if (!written.inserted) {
       await countDuplicate(tx, event.id);
-      // Deferred disputes were only read (and locked); roll nothing forward for a duplicate.
       return { ...result, outcome: 'duplicate' };
     }
-    for (const dispute of deferred) {
+    for (const dispute of applied) {
       await tx
         .update(stripeEvents)
         .set({ outcome: dispute.outcome, stripeCustomerId })
         .where(eq(stripeEvents.id, dispute.event.id));
     }
+    if (claimed.length > 0)
+      await tx.execute(
+        sql`update payment_refs set deferred = '{}' where ref in (select jsonb_array_elements_text(${JSON.stringify(claimed)}::jsonb))`,
+      );
     return { ...result, outcome: reduced.outcome, effects: written.queued };
   });
 }
@@ -111,59 +129,63 @@ async function countDuplicate(tx: DbOrTx, id: string): Promise<void> {
     .where(eq(stripeEvents.id, id));
 }
 
-/**
- * A dispute names a charge, not a customer: find the customer whose record has seen that charge or
- * payment intent. Unknown -> null (stored as ignored; reconcile or a later event fills it in).
- */
-async function customerOfPayment(tx: DbOrTx, event: StripeEventLike): Promise<string | null> {
-  if (!isDispute(event)) return null;
-  const refs = paymentRefsOf(event);
-  const probes = [
-    refs.chargeId && [{ chargeId: refs.chargeId }],
-    refs.paymentIntentId && [{ paymentIntentId: refs.paymentIntentId }],
-  ].filter((p): p is { chargeId: string }[] | { paymentIntentId: string }[] => Boolean(p));
-  for (const probe of probes) {
-    const [row] = await tx
-      .select({ id: customers.stripeCustomerId })
-      .from(customers)
-      .where(sql`${customers.record}->'facts'->'payments' @> ${JSON.stringify(probe)}::jsonb`)
-      .limit(1);
-    if (row) return row.id;
-  }
-  return null;
-}
-
 function isDispute(event: StripeEventLike): boolean {
   return event.type === 'charge.dispute.created';
 }
 
-async function deferredDisputesFor(
-  tx: DbOrTx,
-  event: StripeEventLike,
-): Promise<{ event: StripeEventLike; outcome: string }[]> {
-  if (isDispute(event)) return [];
-  const refs = paymentRefsOf(event);
-  if (!refs.chargeId && !refs.paymentIntentId) return [];
-  const obj = sql`${stripeEvents.payload}->'data'->'object'`;
-  const rows = await tx
-    .select({ payload: stripeEvents.payload })
-    .from(stripeEvents)
-    .where(
-      sql`${stripeEvents.outcome} = 'deferred' and (${obj}->>'charge' = ${refs.chargeId ?? ''} or ${obj}->>'payment_intent' = ${refs.paymentIntentId ?? ''})`,
-    )
-    .orderBy(stripeEvents.created, stripeEvents.id)
-    .for('update');
-  return rows.map((r) => ({ event: r.payload as StripeEventLike, outcome: 'deferred' }));
+/**
+ * A dispute names a charge, not a customer. Upserting its refs' rows either finds the customer a
+ * record has already registered for that charge, or leaves the dispute waiting on them (stored
+ * `deferred`). Whoever upserts a ref second waits for the first to commit and then sees its row, so
+ * a dispute and its payment arriving together on two connections or processes always meet.
+ */
+async function claimForDispute(tx: DbOrTx, event: StripeEventLike): Promise<string | null> {
+  const { chargeId, paymentIntentId } = paymentRefsOf(event);
+  const refs = [chargeId, paymentIntentId].filter((r): r is string => Boolean(r)).sort();
+  if (refs.length === 0) return null;
+  const rows = rowsOf<{ stripe_customer_id: string | null }>(
+    await tx.execute(sql`
+      insert into payment_refs (ref, deferred)
+      select r, array[${event.id}]::text[] from jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb) r order by r
+      on conflict (ref) do update set deferred = case
+        when payment_refs.stripe_customer_id is null and not (${event.id} = any(payment_refs.deferred))
+        then payment_refs.deferred || excluded.deferred else payment_refs.deferred end
+      returning stripe_customer_id`),
+  );
+  const customer = rows.find((r) => r.stripe_customer_id)?.stripe_customer_id ?? null;
+  if (customer)
+    await tx.execute(sql`
+      update payment_refs set deferred = array_remove(deferred, ${event.id})
+      where ref in (select jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb)) and ${event.id} = any(deferred)`);
+  return customer;
 }
 
 /**
- * A dispute and the payment it names may arrive at the same moment on two connections: without a
- * common lock each could miss the other (the dispute finds no payment yet, the payment finds no
- * deferred dispute yet). Both take transaction-scoped advisory locks on the payment's ids, in sorted
- * order and before any row lock, so one always sees the other's commit.
+ * Registers refs this customer's record has just seen and returns (locked) the disputes that were
+ * waiting on them. The rows stay locked until commit, so no dispute can start waiting meanwhile.
  */
-async function lockPaymentRefs(tx: DbOrTx, event: StripeEventLike): Promise<void> {
-  const refs = paymentRefsOf(event);
-  const keys = [refs.chargeId, refs.paymentIntentId].filter((k): k is string => Boolean(k)).sort();
-  for (const key of keys) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 7))`);
+async function claimRefs(
+  tx: DbOrTx,
+  stripeCustomerId: string,
+  refs: string[],
+): Promise<{ refs: string[]; disputes: StripeEventLike[] }> {
+  const rows = rowsOf<{ ref: string; deferred: string[] }>(
+    await tx.execute(sql`
+      insert into payment_refs (ref, stripe_customer_id)
+      select r, ${stripeCustomerId} from jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb) r order by r
+      on conflict (ref) do update
+        set stripe_customer_id = coalesce(payment_refs.stripe_customer_id, excluded.stripe_customer_id)
+      returning ref, to_jsonb(deferred) as deferred`),
+  );
+  const waitingOn = rows.filter((r) => r.deferred.length > 0);
+  const ids = [...new Set(waitingOn.flatMap((r) => r.deferred))];
+  if (ids.length === 0) return { refs: [], disputes: [] };
+  const events = rowsOf<{ payload: StripeEventLike }>(
+    await tx.execute(sql`
+      select payload from stripe_events
+      where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and outcome = 'deferred'
+      order by created, id
+      for update`),
+  );
+  return { refs: waitingOn.map((r) => r.ref), disputes: events.map((e) => e.payload) };
 }
