@@ -3,6 +3,7 @@
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   machine,
+  PROCESS_SECRETS,
   openLoop,
   type Shot,
   signedWebhookShot,
@@ -24,6 +25,21 @@ function events(n: number, tag: string): TestEvent[] {
   return out.slice(0, n);
 }
 
+/** The fast path's own counters, read from the server's /metrics. */
+async function ingestCounters(url: string): Promise<{ batches: number; events: number; fallbacks: number; conflicts: number }> {
+  const res = await fetch(`${url}/metrics`, {
+    headers: { authorization: `Bearer ${PROCESS_SECRETS.METRICS_TOKEN}` },
+  });
+  const text = await res.text();
+  const sum = (re: RegExp) => [...text.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+  return {
+    batches: sum(/^ledgerdesk_ingest_batch_events_count (\S+)$/gm),
+    events: sum(/^ledgerdesk_ingest_batch_events_sum (\S+)$/gm),
+    fallbacks: sum(/^ledgerdesk_ingest_fallbacks_total\{[^}]*\} (\S+)$/gm),
+    conflicts: sum(/^ledgerdesk_ingest_fallbacks_total\{reason="conflict"\} (\S+)$/gm),
+  };
+}
+
 function sign(list: TestEvent[]): Shot[] {
   const timestamp = Math.floor(Date.now() / 1000);
   return list.map((e) => signedWebhookShot(e, timestamp));
@@ -43,12 +59,20 @@ try {
   // Warm-up: JIT, connection pool, prepared paths.
   await openLoop(server.url, sign(events(600, 'warm')), 300);
   const rows = [];
-  for (const rate of RATES) {
-    const shots = sign(events(rate * SECONDS, `r${rate}`));
+  for (const [i, rate] of RATES.entries()) {
+    const shots = sign(events(rate * SECONDS, `r${i}x${rate}`));
+    const before = await ingestCounters(server.url);
     const cpu0 = server.cpuMs();
     const result = await openLoop(server.url, shots, rate);
     const cpuPerEvent = (server.cpuMs() - cpu0) / shots.length;
-    rows.push({ ...summarize(result), server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)) });
+    const after = await ingestCounters(server.url);
+    const batches = after.batches - before.batches;
+    rows.push({
+      ...summarize(result),
+      server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)),
+      events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
+      fallbacks: after.fallbacks - before.fallbacks,
+    });
   }
   console.table(rows);
 } finally {

@@ -143,6 +143,14 @@ export const EnvSchema = z.object({
   DEMO_ENABLED: z.enum(['true', 'false']).optional(),
   WORKER_ENABLED: bool(true),
   WORKER_CONCURRENCY: intIn(16, 1, 64),
+  /** Webhook fast path (src/webhooks/ingest-batch.ts); false: every event on the locking path. */
+  INGEST_FAST_PATH: bool(true),
+  /** Most events one fast-path statement writes. */
+  INGEST_BATCH_MAX: intIn(64, 1, 1000),
+  /** Fast-path batches in flight at once (each on its own connection). */
+  INGEST_CONCURRENCY: intIn(2, 1, 32),
+  /** Records kept in memory by the fast path (each ~5-15 KB); 0 reads every record. */
+  INGEST_RECORD_CACHE: intIn(5000, 0, 1_000_000),
 });
 export type Env = z.output<typeof EnvSchema>;
 

@@ -4,6 +4,7 @@ import { createDb, type Db, type DbHandle } from './db/client.ts';
 import { createLogger, type Log } from './ops/logger.ts';
 import { createMetrics, type Metrics } from './ops/metrics.ts';
 import { createRedis, type RedisLike } from './ops/redis.ts';
+import { RecordCache } from './webhooks/record-cache.ts';
 
 export type Clock = { now(): Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -19,6 +20,8 @@ export type Deps = {
   clock: Clock;
   log: Log;
   metrics: Metrics;
+  /** Records the webhook fast path has seen, with their row versions (a guess it always verifies). */
+  recordCache: RecordCache;
 };
 
 export function createStripe(config: Config): Stripe {
@@ -52,5 +55,6 @@ export async function createDeps(config: Config, overrides: Partial<Deps> = {}):
     clock: overrides.clock ?? systemClock,
     log,
     metrics: overrides.metrics ?? createMetrics({ defaults: config.NODE_ENV !== 'test' }),
+    recordCache: overrides.recordCache ?? new RecordCache(config.INGEST_RECORD_CACHE),
   };
 }

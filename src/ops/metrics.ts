@@ -63,6 +63,18 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
       help: 'Age of the oldest job waiting in the outbox.',
       registers: r,
     }),
+    ingestBatchSize: new Histogram({
+      name: 'ledgerdesk_ingest_batch_events',
+      help: 'Webhook events written per fast-path batch (one statement each).',
+      buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+      registers: r,
+    }),
+    ingestFallbacks: new Counter({
+      name: 'ledgerdesk_ingest_fallbacks_total',
+      help: 'Fast-path batches retried one event at a time on the locking path, by reason (conflict: a record or event changed underneath; error).',
+      labelNames: ['reason'] as const,
+      registers: r,
+    }),
     payments: new Counter({
       name: 'ledgerdesk_payments_total',
       help: 'Payment events applied, by result (succeeded, failed).',

@@ -5,7 +5,7 @@ import type { StripeEventLike } from '../billing/reduce.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
 import { clientIp, rateLimit } from '../http/rate-limit.ts';
-import { ingestEvent } from './ingest.ts';
+import { createIngestor } from './batcher.ts';
 import { verifyStripeEvent } from './verify.ts';
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
@@ -19,6 +19,7 @@ const PAYMENT_RESULTS: Record<string, 'succeeded' | 'failed'> = {
 
 export function webhookRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
+  const ingestor = createIngestor(deps);
   app.post(
     '/webhooks/stripe',
     // Per source IP and high enough for Stripe's bursts; a flood from elsewhere is cut off early.
@@ -46,12 +47,10 @@ export function webhookRoutes(deps: Deps) {
         deps.metrics.webhookRequests.inc({ outcome: 'invalid_signature' });
         throw new AppError('INVALID_SIGNATURE', describe(verified.reason));
       }
-      const result = await ingestEvent(deps, verified.event as unknown as StripeEventLike, 'webhook').catch(
-        (err) => {
-          deps.metrics.webhookRequests.inc({ outcome: 'error' });
-          throw new AppError('INTERNAL', 'Could not store the event.', { cause: err });
-        },
-      );
+      const result = await ingestor.submit(verified.event as unknown as StripeEventLike).catch((err) => {
+        deps.metrics.webhookRequests.inc({ outcome: 'error' });
+        throw new AppError('INTERNAL', 'Could not store the event.', { cause: err });
+      });
       deps.metrics.webhookRequests.inc({ outcome: result.outcome });
       if (result.outcome === 'duplicate') deps.metrics.duplicates.inc();
       if (result.outcome === 'ignored') deps.metrics.ignoredEvents.inc();

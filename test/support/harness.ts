@@ -102,6 +102,7 @@ export async function createHarness(opts: HarnessOptions = {}): Promise<Harness>
       if (tables.length > 0)
         await dbHandle.exec(`truncate table ${tables.join(', ')} restart identity cascade`);
       logs.length = 0;
+      deps.recordCache.clear();
     },
     close: async () => {
       await dbHandle.close();

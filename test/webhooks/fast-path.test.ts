@@ -1,0 +1,209 @@
+// The webhook fast path (src/webhooks/ingest-batch.ts): concurrent deliveries share one statement,
+// and every case it cannot prove safe goes to the locking path and still ends right.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { eq, sql } from 'drizzle-orm';
+import { expect, it } from 'vitest';
+import { DEFAULT_PLAN_CATALOGUE } from '../../src/billing/plans.ts';
+import type { BillingRecord } from '../../src/billing/record.ts';
+import { customerIdOf, paymentRefsOf, reduce } from '../../src/billing/reduce.ts';
+import { rowsOf } from '../../src/db/client.ts';
+import { MIGRATIONS_FOLDER } from '../../src/db/migrate.ts';
+import { customers, stripeEvents } from '../../src/db/schema/index.ts';
+import { ingestEvent } from '../../src/webhooks/ingest.ts';
+import { RecordCache } from '../../src/webhooks/record-cache.ts';
+import { SCENARIO_NAMES, scenario, type TestEvent } from '../factories/stripe-events.ts';
+import { TEST_SECRETS } from '../support/config.ts';
+import { describeEachDriver, type Harness } from '../support/harness.ts';
+import { webhookRequest } from '../support/stripe.ts';
+
+const clock = { t: Date.UTC(2026, 0, 5, 10), now: () => new Date(clock.t) };
+
+async function post(h: Harness, event: TestEvent) {
+  clock.t = Math.max(clock.t, event.created * 1000);
+  const res = await h.app.request(
+    '/webhooks/stripe',
+    webhookRequest(event, { timestamp: Math.floor(clock.t / 1000) }),
+  );
+  expect(res.status).toBe(200);
+  return (await res.json()) as { outcome: string };
+}
+
+async function recordOf(h: Harness, id: string): Promise<BillingRecord | undefined> {
+  const [row] = await h.deps.db.select().from(customers).where(eq(customers.stripeCustomerId, id));
+  return row?.record;
+}
+
+async function counter(h: Harness, name: string, labels = ''): Promise<number> {
+  const text = await h.deps.metrics.registry.metrics();
+  const line = text.split('\n').find((l) => l.startsWith(`${name}${labels} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+/** Each customer's record from the pure reducer, events applied in true order. */
+function truth(events: TestEvent[]): Map<string, BillingRecord> {
+  const out = new Map<string, BillingRecord>();
+  const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
+  for (const e of events) {
+    const id = customerIdOf(e);
+    if (!id) continue;
+    const r = reduce(out.get(id) ?? null, e, ctx);
+    if (r.outcome !== 'ignored') out.set(id, r.record);
+  }
+  return out;
+}
+
+describeEachDriver(
+  'webhook fast path',
+  (h) => {
+    it('writes concurrent deliveries together, several events per statement, and reaches the true records', async () => {
+      const lifecycles = SCENARIO_NAMES.filter((n) => n !== 'disputed').map((name, i) =>
+        scenario[name]({ customerId: `cus_fp${i}`, authUserId: `user_fp${i}` }),
+      );
+      const events = lifecycles.flatMap((s) => s.events);
+      clock.t = Math.max(...events.map((e) => e.created * 1000));
+      // Every customer's lifecycle in order, all customers at once: the batcher sees a queue.
+      await Promise.all(
+        lifecycles.map(async (s) => {
+          for (const e of s.events) await post(h(), e);
+        }),
+      );
+      const batches = await counter(h(), 'ledgerdesk_ingest_batch_events_count');
+      const batched = await counter(h(), 'ledgerdesk_ingest_batch_events_sum');
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(0);
+      expect(batched).toBe(events.length);
+      expect(batches).toBeLessThan(events.length);
+      for (const [id, record] of truth(events)) expect(await recordOf(h(), id), id).toEqual(record);
+      const [stored] = rowsOf<{ n: number }>(
+        await h().deps.db.execute(sql`select count(*)::int as n from stripe_events`),
+      );
+      expect(stored?.n).toBe(events.length);
+    });
+
+    it('a record changed behind its cached copy makes the write fail as a whole and the locking path apply it', async () => {
+      const s = scenario.activeMonthly({ customerId: 'cus_fpc', authUserId: 'user_fpc' });
+      const [first, ...rest] = s.events;
+      await post(h(), first!);
+      // Another path (here a person's link) changes the record; the fast path's cached copy is now old.
+      const link = await h().app.request('/v1/customers/link', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_SECRETS.HOST_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          authUserId: 'user_fpc',
+          stripeCustomerId: 'cus_fpc',
+          email: 'fpc@example.com',
+        }),
+      });
+      expect(link.status).toBeLessThan(300);
+      const before = await recordOf(h(), 'cus_fpc');
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      for (const e of rest) await post(h(), e);
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(
+        conflicts + 1,
+      );
+      const after = await recordOf(h(), 'cus_fpc');
+      // Nothing the other process wrote was lost, and every later event applied on top of it.
+      let expected = before!;
+      for (const e of rest) {
+        const r = reduce(expected, e, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 });
+        if (r.outcome !== 'ignored') expected = r.record;
+      }
+      expect(after).toEqual(expected);
+    });
+
+    it('a redelivered event is answered as a duplicate and counted, without leaving the fast path', async () => {
+      const s = scenario.activeMonthly({ customerId: 'cus_fpd', authUserId: 'user_fpd' });
+      for (const e of s.events) await post(h(), e);
+      const record = await recordOf(h(), 'cus_fpd');
+      const again = s.events[1]!;
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      expect((await post(h(), again)).outcome).toBe('duplicate');
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
+      const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, again.id));
+      expect(row?.duplicateCount).toBe(1);
+      expect(await recordOf(h(), 'cus_fpd')).toEqual(record);
+    });
+
+    it('a dispute that arrived before its payment makes that payment take the locking path, which applies the dispute', async () => {
+      const s = scenario.disputed({ customerId: 'cus_fpx', authUserId: 'user_fpx' });
+      const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
+      const others = s.events.filter((e) => e !== dispute);
+      expect((await post(h(), dispute)).outcome).toBe('deferred');
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      for (const e of others) await post(h(), e);
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBeGreaterThan(
+        conflicts,
+      );
+      const record = await recordOf(h(), 'cus_fpx');
+      expect(record?.review.state).toBe('needs_review');
+      expect(record?.facts.disputes.map((d) => d.id)).toEqual([(dispute.data.object as { id: string }).id]);
+      const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, dispute.id));
+      expect(row?.outcome).not.toBe('deferred');
+      expect(row?.stripeCustomerId).toBe('cus_fpx');
+      const waiting = rowsOf<{ n: number }>(
+        await h().deps.db.execute(
+          sql`select count(*)::int as n from payment_refs where cardinality(deferred) > 0`,
+        ),
+      );
+      expect(waiting[0]?.n).toBe(0);
+    });
+
+    it('a dispute that arrives after its payment finds the customer through payment_refs', async () => {
+      const s = scenario.disputed({ customerId: 'cus_fpy', authUserId: 'user_fpy' });
+      for (const e of s.events) await post(h(), e);
+      const record = await recordOf(h(), 'cus_fpy');
+      expect(record?.facts.disputes).toHaveLength(1);
+      expect(record?.review.state).toBe('needs_review');
+    });
+
+    it('the migration registers the payments existing records have seen and the disputes still waiting', async () => {
+      // One customer whose record has seen its payment; another's dispute still waiting for its.
+      const paid = scenario.disputed({ customerId: 'cus_fpm', authUserId: 'user_fpm' });
+      for (const e of paid.events.filter((x) => x.type !== 'charge.dispute.created')) await post(h(), e);
+      const waiting = scenario.disputed({ customerId: 'cus_fpw', authUserId: 'user_fpw' });
+      const dispute = waiting.events.find((e) => e.type === 'charge.dispute.created')!;
+      expect((await post(h(), dispute)).outcome).toBe('deferred');
+      // As before migration 0004 added it: no payment_refs rows at all.
+      await h().deps.dbHandle.exec('delete from payment_refs');
+      const migration = readFileSync(join(MIGRATIONS_FOLDER, '0004_payment_refs.sql'), 'utf8');
+      const backfill = migration
+        .split('--> statement-breakpoint')
+        .filter((s) => /INSERT INTO "payment_refs"/.test(s));
+      expect(backfill).toHaveLength(2);
+      for (const statement of backfill) await h().deps.dbHandle.exec(statement);
+      const refs = rowsOf<{ ref: string; stripe_customer_id: string | null; deferred: string[] }>(
+        await h().deps.db.execute(
+          sql`select ref, stripe_customer_id, to_jsonb(deferred) as deferred from payment_refs order by ref`,
+        ),
+      );
+      const record = await recordOf(h(), 'cus_fpm');
+      const seen = record!.facts.payments.flatMap((p) => [p.chargeId, p.paymentIntentId]).filter(Boolean);
+      expect(seen.length).toBeGreaterThan(0);
+      for (const ref of seen) expect(refs.find((r) => r.ref === ref)?.stripe_customer_id).toBe('cus_fpm');
+      const { chargeId } = paymentRefsOf(dispute);
+      expect(refs.find((r) => r.ref === chargeId)).toEqual({
+        ref: chargeId,
+        stripe_customer_id: null,
+        deferred: [dispute.id],
+      });
+    });
+  },
+  { clock },
+);
+
+it('RecordCache keeps the most recently used records up to its size', () => {
+  const cache = new RecordCache(2);
+  const entry = (v: number) => ({ record: { stripeCustomerId: `c${v}` } as BillingRecord, version: v });
+  cache.set('a', entry(1));
+  cache.set('b', entry(2));
+  expect(cache.get('a')?.version).toBe(1); // a is now the most recent
+  cache.set('c', entry(3));
+  expect(cache.get('b')).toBeUndefined();
+  expect(cache.get('a')?.version).toBe(1);
+  expect(cache.get('c')?.version).toBe(3);
+  cache.delete('a');
+  expect(cache.size).toBe(1);
+  const off = new RecordCache(0);
+  off.set('a', entry(1));
+  expect(off.get('a')).toBeUndefined();
+});
