@@ -3,8 +3,8 @@
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   machine,
-  PROCESS_SECRETS,
   openLoop,
+  PROCESS_SECRETS,
   type Shot,
   signedWebhookShot,
   startServerProcess,
@@ -26,7 +26,9 @@ function events(n: number, tag: string): TestEvent[] {
 }
 
 /** The fast path's own counters, read from the server's /metrics. */
-async function ingestCounters(url: string): Promise<{ batches: number; events: number; fallbacks: number; conflicts: number }> {
+async function ingestCounters(
+  url: string,
+): Promise<{ batches: number; events: number; fallbacks: number; conflicts: number }> {
   const res = await fetch(`${url}/metrics`, {
     headers: { authorization: `Bearer ${PROCESS_SECRETS.METRICS_TOKEN}` },
   });
@@ -51,7 +53,9 @@ const server = await startServerProcess({
   DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
   WORKER_ENABLED: 'false',
   // BENCH_PROFILE=DIR writes a V8 CPU profile of the server (open it in Chrome DevTools).
-  ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` } : {}),
+  ...(process.env.BENCH_PROFILE
+    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
+    : {}),
 });
 console.log(`# bench:webhooks — ${machine()}`);
 console.log('# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off');
@@ -72,6 +76,7 @@ try {
       server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)),
       events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
       fallbacks: after.fallbacks - before.fallbacks,
+      of_which_conflicts: after.conflicts - before.conflicts,
     });
   }
   console.table(rows);
