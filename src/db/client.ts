@@ -23,6 +23,11 @@ export type DbHandle = {
   driver: 'pglite' | 'neon';
   /** Raw SQL on the underlying client (migrations, truncation in tests, LISTEN where available). */
   exec(statement: string): Promise<void>;
+  /**
+   * One parameterised statement; with `name`, a prepared statement on the Neon driver (parsed and
+   * planned once per connection instead of on every call). PGlite runs it unnamed.
+   */
+  query<Row>(text: string, params: unknown[], name?: string): Promise<Row[]>;
   /** Runs fn while holding a cluster-wide lock, so concurrent starts migrate once. */
   withMigrationLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -49,6 +54,7 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
       exec: async (s) => {
         await client.exec(s);
       },
+      query: async <Row>(text: string, params: unknown[]) => (await client.query<Row>(text, params)).rows,
       // PGlite is single-connection and single-process: nothing to race with.
       withMigrationLock: (fn) => fn(),
       close: () => client.close(),
@@ -81,6 +87,8 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     exec: async (s) => {
       await pool.query(s);
     },
+    query: async <Row>(text: string, params: unknown[], name?: string) =>
+      (await pool.query({ text, values: params, ...(name && { name }) })).rows as Row[],
     withMigrationLock: async (fn) => {
       // Session-level advisory lock held on one dedicated connection while migrate uses others.
       const lock = await pool.connect();

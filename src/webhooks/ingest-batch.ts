@@ -23,7 +23,7 @@ import type { EffectInput } from '../jobs/enqueue.ts';
 import { JOBS_CHANNEL, jobRows } from '../jobs/enqueue.ts';
 import { type IngestResult, type IngestSource, ingestEvent } from './ingest.ts';
 
-type BatchDeps = Pick<Deps, 'db' | 'config' | 'clock' | 'metrics' | 'recordCache' | 'log'>;
+type BatchDeps = Pick<Deps, 'db' | 'dbHandle' | 'config' | 'clock' | 'metrics' | 'recordCache' | 'log'>;
 
 /** Per event, in input order: its result, or the error its careful-path retry ended with. */
 export type BatchResult = IngestResult | Error;
@@ -85,6 +85,84 @@ export async function ingestBatch(
   }
   return results;
 }
+
+/** The batch write; parameters as in writeFast. A prepared statement: parsed and planned once. */
+const RECORD_COLUMNS = `id text, auth_user_id text, email text, crm_contact_id text, subscription_id text,
+    subscription_status text, plan text, has_access boolean, review_state text, support_thread_id text,
+    record jsonb, version int`;
+const WRITE_BATCH = `
+    with locked as (
+      select c.stripe_customer_id from customers c
+      where c.stripe_customer_id in (select jsonb_array_elements_text($14::jsonb))
+      order by c.stripe_customer_id
+      for update
+    ), ni as (
+      insert into customers (stripe_customer_id, auth_user_id, email, crm_contact_id, subscription_id,
+        subscription_status, plan, has_access, review_state, support_thread_id, record, version)
+      select x.id, x.auth_user_id, x.email, x.crm_contact_id, x.subscription_id, x.subscription_status,
+        x.plan, x.has_access, x.review_state, x.support_thread_id, x.record, x.version
+      from jsonb_to_recordset($2::jsonb) as x(${RECORD_COLUMNS})
+      where (select count(*) from locked) >= 0
+      order by x.id
+      on conflict (stripe_customer_id) do nothing
+      returning 1
+    ), refs as (
+      insert into payment_refs (ref, stripe_customer_id)
+      select x.ref, x.cid from jsonb_to_recordset($3::jsonb) as x(ref text, cid text)
+      where (select count(*) from ni) >= 0
+      order by x.ref
+      on conflict (ref) do update
+        set stripe_customer_id = coalesce(payment_refs.stripe_customer_id, excluded.stripe_customer_id)
+      returning cardinality(deferred) as waiting
+    ), cu as (
+      update customers c set
+        auth_user_id = x.auth_user_id, email = x.email, crm_contact_id = x.crm_contact_id,
+        subscription_id = x.subscription_id, subscription_status = x.subscription_status, plan = x.plan,
+        has_access = x.has_access, review_state = x.review_state, support_thread_id = x.support_thread_id,
+        record = x.record, version = x.version, updated_at = now()
+      from jsonb_to_recordset($1::jsonb) as x(${RECORD_COLUMNS}, expected int)
+      where c.stripe_customer_id = x.id and c.version = x.expected and (select count(*) from refs) >= 0
+      returning 1
+    ), ck as (
+      select count(*) as n from customers c
+      join jsonb_to_recordset($4::jsonb) as x(id text, expected int)
+        on c.stripe_customer_id = x.id and c.version = x.expected
+    ), ev as (
+      insert into stripe_events (id, type, created, livemode, api_version, stripe_customer_id, payload, source, outcome)
+      select x.id, x.type, to_timestamp(x.created), x.livemode, x.api_version, x.cid, x.payload, x.source, x.outcome
+      from jsonb_to_recordset($5::jsonb)
+        as x(id text, type text, created bigint, livemode boolean, api_version text, cid text, payload jsonb,
+             source text, outcome text)
+      order by x.id
+      on conflict (id) do nothing
+      returning id
+    ), dup as (
+      -- Events that changed nothing may be redeliveries: those already stored are counted, as the
+      -- locking path counts them. (An event that changed the record cannot be one unless the record
+      -- moved on since it was read, and then the compare-and-set above fails.)
+      update stripe_events set duplicate_count = duplicate_count + 1, last_duplicate_at = now()
+      where id in (select jsonb_array_elements_text($6::jsonb))
+      returning id
+    ), jb as (
+      insert into jobs (kind, key, stripe_customer_id, payload, max_attempts, acked_at)
+      select x.kind, x.key, x.stripe_customer_id, x.payload, x.max_attempts, $8::timestamptz
+      from jsonb_to_recordset($7::jsonb)
+        as x(kind text, key text, stripe_customer_id text, payload jsonb, max_attempts int, idx int)
+      on conflict (key) do nothing
+      returning key, pg_notify('${JOBS_CHANNEL}', '')::text as notified
+    )
+    select ledgerdesk_assert(
+             (select count(*) from refs where waiting > 0) = 0
+             and (select count(*) from cu) = $9::int
+             and (select n from ck) = $10::int
+             and (select count(*) from ni) = $11::int
+             and (select count(*) from ev) + (select count(*) from dup) = $12::int
+             and not exists (select 1 from ev right join jsonb_array_elements_text($13::jsonb) m(id)
+                             on ev.id = m.id where ev.id is null),
+             'ingest batch: a record, event or waiting dispute changed underneath it') as ok,
+           (select coalesce(jsonb_agg(key), '[]'::jsonb) from jb) as queued,
+           (select coalesce(jsonb_agg(id), '[]'::jsonb) from dup) as duplicates
+  `;
 
 /** The SQLSTATE of a database error, through drizzle's wrapping (DrizzleQueryError.cause). */
 function sqlState(err: unknown): string | undefined {
@@ -157,83 +235,26 @@ async function writeFast(
     idx: effects[k]!.idx,
   }));
 
-  const recordCols = `id text, auth_user_id text, email text, crm_contact_id text, subscription_id text,
-    subscription_status text, plan text, has_access boolean, review_state text, support_thread_id text,
-    record jsonb, version int`;
-  const res = await deps.db.execute(sql`
-    with locked as (
-      select c.stripe_customer_id from customers c
-      where c.stripe_customer_id in (select x.id from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as x(id text))
-      order by c.stripe_customer_id
-      for update
-    ), ni as (
-      insert into customers (stripe_customer_id, auth_user_id, email, crm_contact_id, subscription_id,
-        subscription_status, plan, has_access, review_state, support_thread_id, record, version)
-      select x.id, x.auth_user_id, x.email, x.crm_contact_id, x.subscription_id, x.subscription_status,
-        x.plan, x.has_access, x.review_state, x.support_thread_id, x.record, x.version
-      from jsonb_to_recordset(${JSON.stringify(inserted)}::jsonb) as x(${sql.raw(recordCols)})
-      where (select count(*) from locked) >= 0
-      order by x.id
-      on conflict (stripe_customer_id) do nothing
-      returning 1
-    ), refs as (
-      insert into payment_refs (ref, stripe_customer_id)
-      select x.ref, x.cid from jsonb_to_recordset(${JSON.stringify(refs)}::jsonb) as x(ref text, cid text)
-      where (select count(*) from ni) >= 0
-      order by x.ref
-      on conflict (ref) do update
-        set stripe_customer_id = coalesce(payment_refs.stripe_customer_id, excluded.stripe_customer_id)
-      returning cardinality(deferred) as waiting
-    ), cu as (
-      update customers c set
-        auth_user_id = x.auth_user_id, email = x.email, crm_contact_id = x.crm_contact_id,
-        subscription_id = x.subscription_id, subscription_status = x.subscription_status, plan = x.plan,
-        has_access = x.has_access, review_state = x.review_state, support_thread_id = x.support_thread_id,
-        record = x.record, version = x.version, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as x(${sql.raw(recordCols)}, expected int)
-      where c.stripe_customer_id = x.id and c.version = x.expected and (select count(*) from refs) >= 0
-      returning 1
-    ), ck as (
-      select count(*) as n from customers c
-      join jsonb_to_recordset(${JSON.stringify(unchanged)}::jsonb) as x(id text, expected int)
-        on c.stripe_customer_id = x.id and c.version = x.expected
-    ), ev as (
-      insert into stripe_events (id, type, created, livemode, api_version, stripe_customer_id, payload, source, outcome)
-      select x.id, x.type, to_timestamp(x.created), x.livemode, x.api_version, x.cid, x.payload, x.source, x.outcome
-      from jsonb_to_recordset(${JSON.stringify(eventRows)}::jsonb)
-        as x(id text, type text, created bigint, livemode boolean, api_version text, cid text, payload jsonb,
-             source text, outcome text)
-      order by x.id
-      on conflict (id) do nothing
-      returning id
-    ), dup as (
-      -- Events that changed nothing may be redeliveries: those already stored are counted, as the
-      -- locking path counts them. (An event that changed the record cannot be one unless the record
-      -- moved on since it was read, and then the compare-and-set above fails.)
-      update stripe_events set duplicate_count = duplicate_count + 1, last_duplicate_at = now()
-      where id in (select jsonb_array_elements_text(${JSON.stringify(mayRepeat)}::jsonb))
-      returning id
-    ), jb as (
-      insert into jobs (kind, key, stripe_customer_id, payload, max_attempts, acked_at)
-      select x.kind, x.key, x.stripe_customer_id, x.payload, x.max_attempts, ${ackedAt.toISOString()}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb)
-        as x(kind text, key text, stripe_customer_id text, payload jsonb, max_attempts int, idx int)
-      on conflict (key) do nothing
-      returning key, pg_notify(${JOBS_CHANNEL}, '')::text as notified
-    )
-    select ledgerdesk_assert(
-             (select count(*) from refs where waiting > 0) = 0
-             and (select count(*) from cu) = ${changed.length}
-             and (select n from ck) = ${unchanged.length}
-             and (select count(*) from ni) = ${inserted.length}
-             and (select count(*) from ev) + (select count(*) from dup) = ${eventRows.length}
-             and not exists (select 1 from ev right join jsonb_array_elements_text(${JSON.stringify(mustInsert)}::jsonb) m(id)
-                             on ev.id = m.id where ev.id is null),
-             'ingest batch: a record, event or waiting dispute changed underneath it') as ok,
-           (select coalesce(jsonb_agg(key), '[]'::jsonb) from jb) as queued,
-           (select coalesce(jsonb_agg(id), '[]'::jsonb) from dup) as duplicates
-  `);
-  const row = rowsOf<{ queued: string[]; duplicates: string[] }>(res)[0];
+  const [row] = await deps.dbHandle.query<{ queued: string[]; duplicates: string[] }>(
+    WRITE_BATCH,
+    [
+      JSON.stringify(changed),
+      JSON.stringify(inserted),
+      JSON.stringify(refs),
+      JSON.stringify(unchanged),
+      JSON.stringify(eventRows),
+      JSON.stringify(mayRepeat),
+      JSON.stringify(jobs),
+      ackedAt.toISOString(),
+      changed.length,
+      unchanged.length,
+      inserted.length,
+      eventRows.length,
+      JSON.stringify(mustInsert),
+      JSON.stringify(changed.map((c) => c.id)),
+    ],
+    'ledgerdesk_ingest_batch_v1',
+  );
   const queued = new Set(row?.queued ?? []);
   for (const j of jobs) if (queued.has(j.key)) results[j.idx]!.effects += 1;
   const duplicates = new Set(row?.duplicates ?? []);
