@@ -13,6 +13,7 @@ import { customers, stripeEvents } from '../../src/db/schema/index.ts';
 import { ingestEvent } from '../../src/webhooks/ingest.ts';
 import { RecordCache } from '../../src/webhooks/record-cache.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../factories/stripe-events.ts';
+import { serveFake } from '../fakes/serve.ts';
 import { TEST_SECRETS } from '../support/config.ts';
 import { describeEachDriver, type Harness } from '../support/harness.ts';
 import { webhookRequest } from '../support/stripe.ts';
@@ -154,6 +155,42 @@ describeEachDriver(
       const record = await recordOf(h(), 'cus_fpy');
       expect(record?.facts.disputes).toHaveLength(1);
       expect(record?.review.state).toBe('needs_review');
+    });
+
+    it('over a real socket: a declared length over 1 MiB is refused from the header, and bodies are read whole, chunked or not', async () => {
+      const served = await serveFake(h().app as unknown as Parameters<typeof serveFake>[0]);
+      try {
+        const s = scenario.activeMonthly({ customerId: 'cus_fps', authUserId: 'user_fps' });
+        const first = s.events[0]!;
+        const init = webhookRequest(first, { timestamp: Math.floor(clock.t / 1000) });
+        const body = String(init.body);
+        // fetch sends a string with Content-Length: the direct read.
+        const ok = await fetch(`${served.url}/webhooks/stripe`, init);
+        expect(ok.status).toBe(200);
+        // The same bytes as a stream: chunked, no Content-Length.
+        const chunked = await fetch(`${served.url}/webhooks/stripe`, {
+          ...init,
+          body: new Blob([body]).stream(),
+          duplex: 'half',
+        } as RequestInit);
+        expect(chunked.status).toBe(200);
+        expect(((await chunked.json()) as { outcome: string }).outcome).toBe('duplicate');
+        const big = JSON.stringify({ ...first, id: 'evt_fps_big', pad: 'x'.repeat(1024 * 1024) });
+        const tooBig = await fetch(`${served.url}/webhooks/stripe`, {
+          ...webhookRequest(null, { timestamp: Math.floor(clock.t / 1000), body: big }),
+        });
+        expect(tooBig.status).toBe(413);
+        const bigChunked = await fetch(`${served.url}/webhooks/stripe`, {
+          ...webhookRequest(null, { timestamp: Math.floor(clock.t / 1000), body: big }),
+          body: new Blob([big]).stream(),
+          duplex: 'half',
+        } as RequestInit);
+        expect(bigChunked.status).toBe(413);
+        const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, 'evt_fps_big'));
+        expect(row).toBeUndefined();
+      } finally {
+        await served.close();
+      }
     });
 
     it('the migration registers the payments existing records have seen and the disputes still waiting', async () => {
