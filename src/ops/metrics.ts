@@ -71,7 +71,7 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
     }),
     ingestFallbacks: new Counter({
       name: 'ledgerdesk_ingest_fallbacks_total',
-      help: 'Fast-path batches retried one event at a time on the locking path, by reason (conflict: a record or event changed underneath; error).',
+      help: 'Fast-path batch writes that did not commit, by reason (conflict: a record, event or waiting dispute changed underneath, retried once re-read, then one event at a time on the locking path; error: straight to the locking path).',
       labelNames: ['reason'] as const,
       registers: r,
     }),

@@ -61,14 +61,19 @@ export async function ingestBatch(
   if (fast.length > 0) {
     const fastEvents = fast.map((i) => events[i]!);
     let written: IngestResult[] | null = null;
-    try {
-      written = await writeFast(deps, fastEvents, source);
-    } catch (err) {
-      const conflict = sqlState(err) === ASSERT_FAILED;
-      deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
-      if (!conflict)
-        deps.log.warn({ err }, 'ingest fast path failed; retrying each event on the locking path');
-      for (const e of fastEvents) deps.recordCache.delete(customerIdOf(e)!);
+    // A conflict usually means a record moved on since it was cached (another instance, or a dispute
+    // on the locking path next door): re-read once and retry before going one event at a time.
+    for (let attempt = 0; attempt < 2 && !written; attempt++) {
+      try {
+        written = await writeFast(deps, fastEvents, source);
+      } catch (err) {
+        const conflict = sqlState(err) === ASSERT_FAILED;
+        deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
+        if (!conflict)
+          deps.log.warn({ err }, 'ingest fast path failed; retrying each event on the locking path');
+        for (const e of fastEvents) deps.recordCache.delete(customerIdOf(e)!);
+        if (!conflict) break;
+      }
     }
     if (written) {
       deps.metrics.ingestBatchSize.observe(fast.length);
