@@ -10,6 +10,8 @@ import { ingestBatch } from './ingest-batch.ts';
 type Pending = {
   event: StripeEventLike;
   customer: string | null;
+  /** A dispute naming only its charge: it may change any record. */
+  barrier: boolean;
   resolve(r: IngestResult): void;
   reject(e: Error): void;
 };
@@ -27,6 +29,7 @@ export class IngestBatcher implements Ingestor {
   readonly #queue: Pending[] = [];
   readonly #busy = new Set<string>();
   #running = 0;
+  #exclusive = false;
 
   constructor(
     private readonly deps: IngestorDeps,
@@ -36,7 +39,9 @@ export class IngestBatcher implements Ingestor {
 
   submit(event: StripeEventLike): Promise<IngestResult> {
     return new Promise((resolve, reject) => {
-      this.#queue.push({ event, customer: customerIdOf(event), resolve, reject });
+      const customer = customerIdOf(event);
+      const barrier = !customer && event.type === 'charge.dispute.created';
+      this.#queue.push({ event, customer, barrier, resolve, reject });
       this.#pump();
     });
   }
@@ -53,13 +58,25 @@ export class IngestBatcher implements Ingestor {
     }
   }
 
-  /** The oldest deliveries whose customers no batch in flight holds, in arrival order. */
+  /**
+   * The oldest deliveries whose customers no batch in flight holds, in arrival order. A dispute that
+   * names no customer (only its charge) may change any record, so it is a barrier:
+   * it waits for the batches in flight, runs alone, and nothing starts until it is done.
+   */
   #take(): Pending[] {
+    if (this.#exclusive) return [];
+    const head = this.#queue[0];
+    if (head?.barrier) {
+      if (this.#running > 0) return [];
+      this.#queue.shift();
+      this.#exclusive = true;
+      return [head];
+    }
     const batch: Pending[] = [];
     const claimed = new Set<string>();
     for (let i = 0; i < this.#queue.length && batch.length < this.maxBatch; ) {
       const p = this.#queue[i]!;
-      // Events without a customer (disputes naming a charge) run on the locking path: always safe.
+      if (p.barrier) break;
       if (p.customer && this.#busy.has(p.customer)) {
         i++;
         continue;
@@ -87,7 +104,10 @@ export class IngestBatcher implements Ingestor {
     } catch (err) {
       for (const p of batch) p.reject(err instanceof Error ? err : new Error(String(err)));
     } finally {
-      for (const p of batch) if (p.customer) this.#busy.delete(p.customer);
+      for (const p of batch) {
+        if (p.customer) this.#busy.delete(p.customer);
+        if (p.barrier) this.#exclusive = false;
+      }
     }
   }
 }

@@ -149,6 +149,26 @@ describeEachDriver(
       expect(waiting[0]?.n).toBe(0);
     });
 
+    it("disputes delivered at the same moment as their customers' other events end in the true records", async () => {
+      const lifecycles = [0, 1, 2, 3].map((i) =>
+        scenario.disputed({ customerId: `cus_fpz${i}`, authUserId: `user_fpz${i}` }),
+      );
+      const events = lifecycles.flatMap((l) => l.events);
+      clock.t = Math.max(clock.t, ...events.map((e) => e.created * 1000));
+      const outcomes = await Promise.all(events.map((e) => post(h(), e)));
+      expect(outcomes.filter((o) => o.outcome === 'duplicate')).toEqual([]);
+      for (const l of lifecycles) {
+        const record = await recordOf(h(), l.customerId);
+        let expected: BillingRecord | null = null;
+        for (const e of l.events) {
+          const r = reduce(expected, e, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 });
+          if (r.outcome !== 'ignored') expected = r.record;
+        }
+        expect(record, l.customerId).toEqual(expected);
+        expect(record?.facts.disputes).toHaveLength(1);
+      }
+    });
+
     it('a dispute that arrives after its payment finds the customer through payment_refs', async () => {
       const s = scenario.disputed({ customerId: 'cus_fpy', authUserId: 'user_fpy' });
       for (const e of s.events) await post(h(), e);
