@@ -28,7 +28,13 @@ function events(n: number, tag: string): TestEvent[] {
 /** The fast path's own counters, read from the server's /metrics. */
 async function ingestCounters(
   url: string,
-): Promise<{ batches: number; events: number; fallbacks: number; conflicts: number }> {
+): Promise<{
+  batches: number;
+  events: number;
+  fallbacks: number;
+  conflicts: number;
+  ack: Record<string, number>;
+}> {
   const res = await fetch(`${url}/metrics`, {
     headers: { authorization: `Bearer ${PROCESS_SECRETS.METRICS_TOKEN}` },
   });
@@ -38,8 +44,25 @@ async function ingestCounters(
     batches: sum(/^ledgerdesk_ingest_batch_events_count (\S+)$/gm),
     events: sum(/^ledgerdesk_ingest_batch_events_sum (\S+)$/gm),
     fallbacks: sum(/^ledgerdesk_ingest_fallbacks_total\{[^}]*\} (\S+)$/gm),
+    ack: Object.fromEntries(
+      [...text.matchAll(/^ledgerdesk_webhook_ack_seconds_bucket\{le="([^"]+)"\} (\S+)$/gm)].map((m) => [
+        m[1]!,
+        Number(m[2]),
+      ]),
+    ),
     conflicts: sum(/^ledgerdesk_ingest_fallbacks_total\{reason="conflict"\} (\S+)$/gm),
   };
+}
+
+/** The server's own ack time (route start to response), p99 as the histogram bucket bound it falls in. */
+function serverP99(before: Record<string, number>, after: Record<string, number>): string {
+  const bounds = Object.keys(after)
+    .filter((k) => k !== '+Inf')
+    .sort((a, b) => Number(a) - Number(b));
+  const total = (after['+Inf'] ?? 0) - (before['+Inf'] ?? 0);
+  for (const b of bounds)
+    if ((after[b] ?? 0) - (before[b] ?? 0) >= 0.99 * total) return `<= ${Number(b) * 1000}`;
+  return '> max bucket';
 }
 
 function sign(list: TestEvent[]): Shot[] {
@@ -77,6 +100,7 @@ try {
       events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
       fallbacks: after.fallbacks - before.fallbacks,
       of_which_conflicts: after.conflicts - before.conflicts,
+      server_p99_le_ms: serverP99(before.ack, after.ack),
     });
   }
   console.table(rows);

@@ -91,14 +91,19 @@ export async function ingestBatch(
   return results;
 }
 
-/** The batch write; parameters as in writeFast. A prepared statement: parsed and planned once. */
+/**
+ * The batch write; parameters as in writeFast. A prepared statement: parsed and planned once, so its
+ * plan must not depend on table sizes: every customers lookup names its keys as `= any(array(…))`,
+ * which is an index condition whatever the statistics (a join against the recordset alone was
+ * planned as a sequential scan while the table was small, and kept).
+ */
 const RECORD_COLUMNS = `id text, auth_user_id text, email text, crm_contact_id text, subscription_id text,
     subscription_status text, plan text, has_access boolean, review_state text, support_thread_id text,
     record jsonb, version int`;
 const WRITE_BATCH = `
     with locked as (
       select c.stripe_customer_id from customers c
-      where c.stripe_customer_id in (select jsonb_array_elements_text($14::jsonb))
+      where c.stripe_customer_id = any(array(select jsonb_array_elements_text($14::jsonb)))
       order by c.stripe_customer_id
       for update
     ), ni as (
@@ -126,12 +131,14 @@ const WRITE_BATCH = `
         has_access = x.has_access, review_state = x.review_state, support_thread_id = x.support_thread_id,
         record = x.record, version = x.version, updated_at = now()
       from jsonb_to_recordset($1::jsonb) as x(${RECORD_COLUMNS}, expected int)
-      where c.stripe_customer_id = x.id and c.version = x.expected and (select count(*) from refs) >= 0
+      where c.stripe_customer_id = any(array(select jsonb_array_elements_text($14::jsonb)))
+        and c.stripe_customer_id = x.id and c.version = x.expected and (select count(*) from refs) >= 0
       returning 1
     ), ck as (
       select count(*) as n from customers c
       join jsonb_to_recordset($4::jsonb) as x(id text, expected int)
         on c.stripe_customer_id = x.id and c.version = x.expected
+      where c.stripe_customer_id = any(array(select x.id from jsonb_to_recordset($4::jsonb) as x(id text)))
     ), ev as (
       insert into stripe_events (id, type, created, livemode, api_version, stripe_customer_id, payload, source, outcome)
       select x.id, x.type, to_timestamp(x.created), x.livemode, x.api_version, x.cid, x.payload, x.source, x.outcome
@@ -146,7 +153,7 @@ const WRITE_BATCH = `
       -- locking path counts them. (An event that changed the record cannot be one unless the record
       -- moved on since it was read, and then the compare-and-set above fails.)
       update stripe_events set duplicate_count = duplicate_count + 1, last_duplicate_at = now()
-      where id in (select jsonb_array_elements_text($6::jsonb))
+      where id = any(array(select jsonb_array_elements_text($6::jsonb)))
       returning id
     ), jb as (
       insert into jobs (kind, key, stripe_customer_id, payload, max_attempts, acked_at)
@@ -285,7 +292,7 @@ async function loadStates(deps: BatchDeps, customerIds: string[]): Promise<Map<s
     const rows = rowsOf<{ id: string; record: BillingRecord; version: number }>(
       await deps.db.execute(sql`
         select stripe_customer_id as id, record, version from customers
-        where stripe_customer_id in (select jsonb_array_elements_text(${JSON.stringify(misses)}::jsonb))`),
+        where stripe_customer_id = any(array(select jsonb_array_elements_text(${JSON.stringify(misses)}::jsonb)))`),
     );
     const found = new Map(rows.map((r) => [r.id, r]));
     for (const id of misses) {

@@ -88,7 +88,7 @@ export async function ingestEvent(
     }
     if (claimed.length > 0)
       await tx.execute(
-        sql`update payment_refs set deferred = '{}' where ref in (select jsonb_array_elements_text(${JSON.stringify(claimed)}::jsonb))`,
+        sql`update payment_refs set deferred = '{}' where ref = any(array(select jsonb_array_elements_text(${JSON.stringify(claimed)}::jsonb)))`,
       );
     return { ...result, outcome: reduced.outcome, effects: written.queued };
   });
@@ -156,7 +156,7 @@ async function claimForDispute(tx: DbOrTx, event: StripeEventLike): Promise<stri
   if (customer)
     await tx.execute(sql`
       update payment_refs set deferred = array_remove(deferred, ${event.id})
-      where ref in (select jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb)) and ${event.id} = any(deferred)`);
+      where ref = any(array(select jsonb_array_elements_text(${JSON.stringify(refs)}::jsonb))) and ${event.id} = any(deferred)`);
   return customer;
 }
 
@@ -183,7 +183,7 @@ async function claimRefs(
   const events = rowsOf<{ payload: StripeEventLike }>(
     await tx.execute(sql`
       select payload from stripe_events
-      where id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and outcome = 'deferred'
+      where id = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))) and outcome = 'deferred'
       order by created, id
       for update`),
   );
