@@ -5,6 +5,7 @@ import {
   machine,
   openLoop,
   PROCESS_SECRETS,
+  processesCpuMs,
   type Shot,
   signedWebhookShot,
   startServerProcess,
@@ -26,9 +27,7 @@ function events(n: number, tag: string): TestEvent[] {
 }
 
 /** The fast path's own counters, read from the server's /metrics. */
-async function ingestCounters(
-  url: string,
-): Promise<{
+async function ingestCounters(url: string): Promise<{
   batches: number;
   events: number;
   fallbacks: number;
@@ -90,13 +89,26 @@ try {
     const shots = sign(events(rate * SECONDS, `r${i}x${rate}`));
     const before = await ingestCounters(server.url);
     const cpu0 = server.cpuMs();
+    // PostgreSQL's backends for this database, the proxy and this load generator share the two cores.
+    const pgCpu = () => processesCpuMs((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
+    const proxyCpu = () => processesCpuMs((_, pid) => pid === db.proxy.pid);
+    const pg0 = pgCpu();
+    const proxy0 = proxyCpu();
+    const gen0 = process.cpuUsage();
     const result = await openLoop(server.url, shots, rate);
     const cpuPerEvent = (server.cpuMs() - cpu0) / shots.length;
+    const pgPerEvent = (pgCpu() - pg0) / shots.length;
+    const proxyPerEvent = (proxyCpu() - proxy0) / shots.length;
+    const gen = process.cpuUsage(gen0);
+    const genPerEvent = (gen.user + gen.system) / 1000 / shots.length;
     const after = await ingestCounters(server.url);
     const batches = after.batches - before.batches;
     rows.push({
       ...summarize(result),
       server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)),
+      postgres_cpu_ms: Number(pgPerEvent.toFixed(3)),
+      proxy_cpu_ms: Number(proxyPerEvent.toFixed(3)),
+      loadgen_cpu_ms: Number(genPerEvent.toFixed(3)),
       events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
       fallbacks: after.fallbacks - before.fallbacks,
       of_which_conflicts: after.conflicts - before.conflicts,

@@ -2,7 +2,7 @@
 // WebSocket proxy), for tests about the wire (several processes, crashes) and for the benchmarks.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +32,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export type BenchDb = { url: string; proxy: { port: number }; drop(): Promise<void> };
+export type BenchDb = {
+  url: string;
+  name: string;
+  proxy: { port: number; pid?: number };
+  drop(): Promise<void>;
+};
 
 /**
  * A throwaway database on the local PostgreSQL, reached through the loopback WebSocket proxy. With
@@ -40,7 +45,7 @@ export type BenchDb = { url: string; proxy: { port: number }; drop(): Promise<vo
  * load generator in this process does not share an event loop with it.
  */
 export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): Promise<BenchDb> {
-  let proxy: { port: number; close(): Promise<void> };
+  let proxy: { port: number; pid?: number; close(): Promise<void> };
   if (opts.proxyProcess) {
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/ws-proxy.ts', String(port)], {
@@ -52,6 +57,7 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
     });
     proxy = {
       port,
+      pid: child.pid,
       close: async () => {
         child.kill('SIGTERM');
         await new Promise((r) => child.once('exit', r));
@@ -68,6 +74,7 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
   await admin.query(`create database ${name}`);
   return {
     url: `postgres://postgres@127.0.0.1:5432/${name}`,
+    name,
     proxy,
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
@@ -75,6 +82,26 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
       await proxy.close();
     },
   };
+}
+
+const USER_HZ = 100; // clock ticks per second in /proc/<pid>/stat on Linux
+
+/** CPU time (user + system) of the live processes whose command line matches, in ms. */
+export function processesCpuMs(match: (cmdline: string, pid: number) => boolean): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (!match(cmdline, pid)) continue;
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return (ticks * 1000) / USER_HZ;
 }
 
 export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
