@@ -261,11 +261,9 @@ export function answersTopic(topic: Topic, claims: Claim[]): boolean {
     case 'trial':
       return has(claims, 'trial') || statusIn(claims, new Set(['none']));
     case 'cancel':
-      return (
-        has(claims, 'cancel_info') ||
-        has(claims, 'ended') ||
-        statusIn(claims, new Set(['canceled', 'cancel_scheduled', 'none']))
-      );
+      // A subscription that is not renewing (unpaid, canceled, …) has nothing left to cancel: saying
+      // so is the honest answer, as for next_charge. checkClaim still grades the status itself.
+      return has(claims, 'cancel_info') || has(claims, 'ended') || statusIn(claims, NOT_RENEWING_STATUSES);
     case 'refund':
       return (
         has(claims, 'refund') ||

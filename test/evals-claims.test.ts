@@ -3,7 +3,7 @@
 // a claim, a wrong answer could pass the eval; if it invented one, a right answer could fail it.
 import { describe, expect, it } from 'vitest';
 import { type Claim, readClaims } from '../evals/claims.ts';
-import { checkClaim, judgeTurn } from '../evals/judge.ts';
+import { answersTopic, checkClaim, judgeTurn } from '../evals/judge.ts';
 import type { LiveRecord, LiveState } from '../evals/live.ts';
 import { checkThresholds, type Summary } from '../evals/report.ts';
 import { DEFAULT_PLAN_CATALOGUE } from '../src/billing/plans.ts';
@@ -295,5 +295,15 @@ describe('checkThresholds', () => {
         bar,
       ),
     ).toEqual([]);
+  });
+});
+
+describe('answersTopic', () => {
+  it('takes a not-renewing status as an answer to "what happens if I cancel", and nothing off-topic', () => {
+    const status = (value: string) => [{ kind: 'status', value, text: value }] as unknown as Claim[];
+    for (const value of ['unpaid', 'canceled', 'cancel_scheduled', 'incomplete_expired', 'paused', 'none'])
+      expect(answersTopic('cancel', status(value)), value).toBe(true);
+    expect(answersTopic('cancel', status('active'))).toBe(false);
+    expect(answersTopic('cancel', [{ kind: 'access', value: true, text: 'x' }] as Claim[])).toBe(false);
   });
 });
