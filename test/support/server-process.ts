@@ -86,9 +86,9 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
 
 const USER_HZ = 100; // clock ticks per second in /proc/<pid>/stat on Linux
 
-/** CPU time (user + system) of the live processes whose command line matches, in ms. */
-export function processesCpuMs(match: (cmdline: string, pid: number) => boolean): number {
-  let ticks = 0;
+/** CPU ticks (user + system) of each live process whose command line matches. */
+function processTicks(match: (cmdline: string, pid: number) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -96,12 +96,38 @@ export function processesCpuMs(match: (cmdline: string, pid: number) => boolean)
       const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
       if (!match(cmdline, pid)) continue;
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
+      out.set(pid, Number(f[11]) + Number(f[12]));
     } catch {
       // The process ended between listing and reading.
     }
   }
-  return (ticks * 1000) / USER_HZ;
+  return out;
+}
+
+/**
+ * CPU time of matching processes from now until stop(), in ms, including processes that start or
+ * exit meanwhile (a pool closing an idle connection ends its PostgreSQL backend): sampled every
+ * 200 ms, so at most the last 200 ms of an exiting process is missed.
+ */
+export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { stop(): number } {
+  const base = processTicks(match);
+  const last = new Map(base);
+  const sample = () => {
+    for (const [pid, t] of processTicks(match)) {
+      if (!last.has(pid) && !base.has(pid)) base.set(pid, 0);
+      last.set(pid, t);
+    }
+  };
+  const timer = setInterval(sample, 200);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      let ticks = 0;
+      for (const [pid, t] of last) ticks += t - (base.get(pid) ?? 0);
+      return (ticks * 1000) / USER_HZ;
+    },
+  };
 }
 
 export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
