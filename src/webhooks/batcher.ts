@@ -35,6 +35,8 @@ export class IngestBatcher implements Ingestor {
     private readonly deps: IngestorDeps,
     private readonly maxBatch: number,
     private readonly concurrency: number,
+    /** The batch writer; tests pass their own to observe how deliveries are grouped. */
+    private readonly write: typeof ingestBatch = ingestBatch,
   ) {}
 
   submit(event: StripeEventLike): Promise<IngestResult> {
@@ -91,7 +93,7 @@ export class IngestBatcher implements Ingestor {
 
   async #run(batch: Pending[]): Promise<void> {
     try {
-      const results = await ingestBatch(
+      const results = await this.write(
         this.deps,
         batch.map((p) => p.event),
         'webhook',
