@@ -10,7 +10,6 @@ import { customerIdOf, paymentRefsOf, reduce } from '../../src/billing/reduce.ts
 import { rowsOf } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER } from '../../src/db/migrate.ts';
 import { customers, stripeEvents } from '../../src/db/schema/index.ts';
-import { ingestEvent } from '../../src/webhooks/ingest.ts';
 import { RecordCache } from '../../src/webhooks/record-cache.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../factories/stripe-events.ts';
 import { serveFake } from '../fakes/serve.ts';
@@ -103,7 +102,7 @@ describeEachDriver(
         conflicts + 1,
       );
       const after = await recordOf(h(), 'cus_fpc');
-      // Nothing the other process wrote was lost, and every later event applied on top of it.
+      // Nothing the link wrote was lost, and every later event applied on top of it.
       let expected = before!;
       for (const e of rest) {
         const r = reduce(expected, e, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 });
