@@ -1,8 +1,6 @@
 // npm run bench:access — GET /v1/access/:authUserId for 10,000 customers at 1,000 requests/s,
 // open loop, against the real server on real PostgreSQL.
-import { Pool } from '@neondatabase/serverless';
 import { Agent, request } from 'undici';
-import { applyNeonLocalConfigToPool, neonLocalConfig } from '../src/db/ws-proxy.ts';
 import { scenario } from '../test/factories/stripe-events.ts';
 import {
   machine,
@@ -54,12 +52,7 @@ try {
   await agent.close();
   // Steady state, as a running database is: autovacuum would otherwise be catching up with the
   // seeding (50,000 events) during the measurement.
-  const pool = applyNeonLocalConfigToPool(
-    new Pool({ connectionString: db.url, max: 1 }),
-    neonLocalConfig(db.proxy.port),
-  );
-  await pool.query('vacuum analyze');
-  await pool.end();
+  await db.vacuumAnalyze();
   const shots: Shot[] = Array.from({ length: RATE * SECONDS }, () => ({
     method: 'GET',
     path: `/v1/access/user_a${Math.floor(Math.random() * CUSTOMERS)}`,

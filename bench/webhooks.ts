@@ -1,7 +1,5 @@
 // npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
 // Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
-import { Pool } from '@neondatabase/serverless';
-import { applyNeonLocalConfigToPool, neonLocalConfig } from '../src/db/ws-proxy.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   cpuSampler,
@@ -92,12 +90,7 @@ try {
   // it the prepared batch statement keeps the plan it got on near-empty tables (sequential scans)
   // until autovacuum's first ANALYZE, about a minute in; BENCH_ANALYZE=0 measures that.
   if (process.env.BENCH_ANALYZE !== '0') {
-    const pool = applyNeonLocalConfigToPool(
-      new Pool({ connectionString: db.url, max: 1 }),
-      neonLocalConfig(db.proxy.port),
-    );
-    await pool.query('vacuum analyze');
-    await pool.end();
+    await db.vacuumAnalyze();
   }
   const rows = [];
   for (const [i, rate] of RATES.entries()) {

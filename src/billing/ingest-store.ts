@@ -26,20 +26,27 @@ export async function lockRecord(
   return { record: row.record, fresh: row.fresh };
 }
 
+/** The customers columns projected from a record, for lookups and the support search. */
+export function recordProjection(record: BillingRecord) {
+  return {
+    authUserId: record.authUserId,
+    email: record.email,
+    crmContactId: record.crmContactId,
+    subscriptionId: record.subscription?.id ?? null,
+    subscriptionStatus: record.subscription?.status ?? null,
+    plan: record.subscription?.planId ?? null,
+    hasAccess: record.access.hasAccess,
+    reviewState: record.review.state,
+    supportThreadId: record.supportThreadId,
+  };
+}
+
 /** Writes the record and its projections in one statement. */
 export async function saveRecord(tx: DbOrTx, record: BillingRecord): Promise<void> {
   await tx
     .update(customers)
     .set({
-      authUserId: record.authUserId,
-      email: record.email,
-      crmContactId: record.crmContactId,
-      subscriptionId: record.subscription?.id ?? null,
-      subscriptionStatus: record.subscription?.status ?? null,
-      plan: record.subscription?.planId ?? null,
-      hasAccess: record.access.hasAccess,
-      reviewState: record.review.state,
-      supportThreadId: record.supportThreadId,
+      ...recordProjection(record),
       record,
       version: sql`${customers.version} + 1`,
       updatedAt: sql`now()`,

@@ -14,10 +14,12 @@
 // case the fast path declines (duplicates, races with another process, waiting disputes). So the
 // fast path only ever commits what the locking path would have committed for the same events.
 import { sql } from 'drizzle-orm';
+import { recordProjection } from '../billing/ingest-store.ts';
 import { newPaymentRefs } from '../billing/payment-refs.ts';
 import { type BillingRecord, emptyRecord } from '../billing/record.ts';
 import { customerIdOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
 import { rowsOf } from '../db/client.ts';
+import { customers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import type { EffectInput } from '../jobs/enqueue.ts';
 import { JOBS_CHANNEL, jobRows } from '../jobs/enqueue.ts';
@@ -309,20 +311,10 @@ async function loadStates(deps: BatchDeps, customerIds: string[]): Promise<Map<s
   return out;
 }
 
-/** The row of a record: the jsonb value and its projections (as ingest-write.ts writes them). */
+/** The row of a record: the jsonb value and its projections, keyed by column name. */
 function columns(r: BillingRecord, version: number): Record<string, unknown> {
-  return {
-    id: r.stripeCustomerId,
-    auth_user_id: r.authUserId,
-    email: r.email,
-    crm_contact_id: r.crmContactId,
-    subscription_id: r.subscription?.id ?? null,
-    subscription_status: r.subscription?.status ?? null,
-    plan: r.subscription?.planId ?? null,
-    has_access: r.access.hasAccess,
-    review_state: r.review.state,
-    support_thread_id: r.supportThreadId,
-    record: r,
-    version,
-  };
+  const row: Record<string, unknown> = { id: r.stripeCustomerId, record: r, version };
+  for (const [key, value] of Object.entries(recordProjection(r)))
+    row[customers[key as keyof ReturnType<typeof recordProjection>].name] = value;
+  return row;
 }

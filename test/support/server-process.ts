@@ -36,6 +36,8 @@ export type BenchDb = {
   url: string;
   name: string;
   proxy: { port: number; pid?: number };
+  /** VACUUM ANALYZE, as autovacuum would have done on a running database. */
+  vacuumAnalyze(): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -76,6 +78,14 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
     url: `postgres://postgres@127.0.0.1:5432/${name}`,
     name,
     proxy,
+    vacuumAnalyze: async () => {
+      const pool = applyNeonLocalConfigToPool(
+        new Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: 1 }),
+        neonLocalConfig(proxy.port),
+      );
+      await pool.query('vacuum analyze');
+      await pool.end();
+    },
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.end();
