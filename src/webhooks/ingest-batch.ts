@@ -10,7 +10,8 @@
 //   - new customers are inserted only if no one else inserted them; every event must be new;
 //   - no dispute may be waiting on a payment ref the batch registers (payment_refs, see ingest.ts);
 // and a final ledgerdesk_assert() raises unless all of that held, which rolls the whole statement
-// back. The batch is then retried one event at a time on the locking path, which decides every
+// back. The batch is then re-read and tried once more, then run one event at a time on the
+// locking path, which decides every
 // case the fast path declines (duplicates, races with another process, waiting disputes). So the
 // fast path only ever commits what the locking path would have committed for the same events.
 import { sql } from 'drizzle-orm';
@@ -21,8 +22,7 @@ import { customerIdOf, reduce, type StripeEventLike } from '../billing/reduce.ts
 import { rowsOf } from '../db/client.ts';
 import { customers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
-import type { EffectInput } from '../jobs/enqueue.ts';
-import { JOBS_CHANNEL, jobRows } from '../jobs/enqueue.ts';
+import { type EffectInput, JOBS_CHANNEL, jobRows } from '../jobs/enqueue.ts';
 import { type IngestResult, type IngestSource, ingestEvent } from './ingest.ts';
 
 type BatchDeps = Pick<Deps, 'db' | 'dbHandle' | 'config' | 'clock' | 'metrics' | 'recordCache' | 'log'>;
