@@ -30,9 +30,10 @@ export async function openLoop(baseUrl: string, shots: Shot[], rate: number): Pr
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     const shot = shots[i]!;
-    // Timers fire in whole milliseconds, so a request may leave up to 1 ms early: latency then runs
-    // from when it really left, never from a due time it beat.
-    const from = Math.max(due, performance.now());
+    // Latency runs from the due time, so a late send (a busy generator, a late timer) counts as
+    // queueing. Timers fire in whole milliseconds, so a request may also leave up to 1 ms early:
+    // latency then runs from when it really left, never from a due time it beat.
+    const from = Math.min(due, performance.now());
     inflight.push(
       request(`${baseUrl}${shot.path}`, {
         method: shot.method,
