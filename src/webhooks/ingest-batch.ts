@@ -67,7 +67,7 @@ export async function ingestBatch(
     // on the locking path next door): re-read once and retry before going one event at a time.
     for (let attempt = 0; attempt < 2 && !written; attempt++) {
       try {
-        written = await writeFast(deps, fastEvents, source);
+        written = await writeFast(deps, fastEvents, source, attempt === 0);
       } catch (err) {
         const conflict = sqlState(err) === ASSERT_FAILED;
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
@@ -93,90 +93,182 @@ export async function ingestBatch(
   return results;
 }
 
+/** What one batch writes; each list may be empty except the events. */
+type BatchWrite = {
+  /** Records the batch changed: their columns, the new version and the version reduced from. */
+  changed: Record<string, unknown>[];
+  /** Records of customers with no row yet. */
+  inserted: Record<string, unknown>[];
+  /** Payment refs the changed records gained. */
+  refs: { ref: string; cid: string }[];
+  /** Records the batch read but did not change: still at this version, or the batch is stale. */
+  unchanged: { id: string; expected: number }[];
+  events: Record<string, unknown>[];
+  /** Events that changed nothing: stored now, or redeliveries (counted as duplicates). */
+  mayRepeat: string[];
+  /** Events that changed a record: each must be new. */
+  mustInsert: string[];
+  jobs: Record<string, unknown>[];
+  ackedAt: Date;
+};
+
+type Statement = { name: string; text: string; params(b: BatchWrite): unknown[] };
+
 /**
- * The batch write; parameters as in writeFast. A prepared statement: parsed and planned once, so its
- * plan must not depend on table sizes: every customers lookup names its keys as `= any(array(…))`,
- * which is an index condition whatever the statistics (a join against the recordset alone was
- * planned as a sequential scan while the table was small, and kept).
+ * The batch write as one prepared statement. A prepared statement is parsed and planned once, so
+ * its plan must not depend on table sizes: every customers lookup names its keys as
+ * `= any(array(…))`, an index condition whatever the statistics (a join against the recordset alone
+ * was planned as a sequential scan while the table was small, and kept).
+ *
+ * The statement leaves out the parts a batch does not need (no new customers, no refs, no jobs…):
+ * PostgreSQL initialises every part of a plan on each execution, which was about a tenth of its
+ * CPU per webhook at low rates. Each shape is its own prepared statement (at most 2^6 of them).
+ * The parts that take locks keep one order (customers, new customers, refs, then the updates), so
+ * concurrent batches cannot deadlock; each waits for the one before it through a scalar subquery.
  */
+function batchStatement(b: BatchWrite): Statement {
+  const shape =
+    (b.changed.length > 0 ? 1 : 0) |
+    (b.inserted.length > 0 ? 2 : 0) |
+    (b.refs.length > 0 ? 4 : 0) |
+    (b.unchanged.length > 0 ? 8 : 0) |
+    (b.mayRepeat.length > 0 ? 16 : 0) |
+    (b.jobs.length > 0 ? 32 : 0);
+  let statement = STATEMENTS.get(shape);
+  if (!statement) {
+    statement = buildStatement(shape);
+    STATEMENTS.set(shape, statement);
+  }
+  return statement;
+}
+
+const STATEMENTS = new Map<number, Statement>();
+
 const RECORD_COLUMNS = `id text, auth_user_id text, email text, crm_contact_id text, subscription_id text,
     subscription_status text, plan text, has_access boolean, review_state text, support_thread_id text,
     record jsonb, version int`;
-const WRITE_BATCH = `
-    with locked as (
+
+function buildStatement(shape: number): Statement {
+  const getters: ((b: BatchWrite) => unknown)[] = [];
+  const param = (get: (b: BatchWrite) => unknown, cast: string) => {
+    getters.push(get);
+    return `$${getters.length}::${cast}`;
+  };
+  const json = (get: (b: BatchWrite) => unknown) => param((b) => JSON.stringify(get(b)), 'jsonb');
+  const has = (bit: number) => (shape & bit) !== 0;
+  const ctes: string[] = [];
+  const checks: string[] = [];
+  // The lock-taking parts run in this order: each waits for the one before it.
+  let after = '';
+  const chain = (name: string) => {
+    const wait = after ? `(select count(*) from ${after}) >= 0` : 'true';
+    after = name;
+    return wait;
+  };
+
+  if (has(1)) {
+    const ids = json((b) => b.changed.map((c) => c.id));
+    ctes.push(`locked as (
       select c.stripe_customer_id from customers c
-      where c.stripe_customer_id = any(array(select jsonb_array_elements_text($14::jsonb)))
+      where c.stripe_customer_id = any(array(select jsonb_array_elements_text(${ids})))
       order by c.stripe_customer_id
       for update
-    ), ni as (
+    )`);
+    chain('locked');
+  }
+  if (has(2)) {
+    ctes.push(`ni as (
       insert into customers (stripe_customer_id, auth_user_id, email, crm_contact_id, subscription_id,
         subscription_status, plan, has_access, review_state, support_thread_id, record, version)
       select x.id, x.auth_user_id, x.email, x.crm_contact_id, x.subscription_id, x.subscription_status,
         x.plan, x.has_access, x.review_state, x.support_thread_id, x.record, x.version
-      from jsonb_to_recordset($2::jsonb) as x(${RECORD_COLUMNS})
-      where (select count(*) from locked) >= 0
+      from jsonb_to_recordset(${json((b) => b.inserted)}) as x(${RECORD_COLUMNS})
+      where ${chain('ni')}
       order by x.id
       on conflict (stripe_customer_id) do nothing
       returning 1
-    ), refs as (
+    )`);
+    checks.push(`(select count(*) from ni) = ${param((b) => b.inserted.length, 'int')}`);
+  }
+  if (has(4)) {
+    ctes.push(`refs as (
       insert into payment_refs (ref, stripe_customer_id)
-      select x.ref, x.cid from jsonb_to_recordset($3::jsonb) as x(ref text, cid text)
-      where (select count(*) from ni) >= 0
+      select x.ref, x.cid from jsonb_to_recordset(${json((b) => b.refs)}) as x(ref text, cid text)
+      where ${chain('refs')}
       order by x.ref
       on conflict (ref) do update
         set stripe_customer_id = coalesce(payment_refs.stripe_customer_id, excluded.stripe_customer_id)
       returning cardinality(deferred) as waiting
-    ), cu as (
+    )`);
+    checks.push('(select count(*) from refs where waiting > 0) = 0');
+  }
+  if (has(1)) {
+    ctes.push(`cu as (
       update customers c set
         auth_user_id = x.auth_user_id, email = x.email, crm_contact_id = x.crm_contact_id,
         subscription_id = x.subscription_id, subscription_status = x.subscription_status, plan = x.plan,
         has_access = x.has_access, review_state = x.review_state, support_thread_id = x.support_thread_id,
         record = x.record, version = x.version, updated_at = now()
-      from jsonb_to_recordset($1::jsonb) as x(${RECORD_COLUMNS}, expected int)
-      where c.stripe_customer_id = any(array(select jsonb_array_elements_text($14::jsonb)))
-        and c.stripe_customer_id = x.id and c.version = x.expected and (select count(*) from refs) >= 0
+      from jsonb_to_recordset(${json((b) => b.changed)}) as x(${RECORD_COLUMNS}, expected int)
+      where c.stripe_customer_id = any(array(select stripe_customer_id from locked))
+        and c.stripe_customer_id = x.id and c.version = x.expected and ${chain('cu')}
       returning 1
-    ), ck as (
+    )`);
+    checks.push(`(select count(*) from cu) = ${param((b) => b.changed.length, 'int')}`);
+  }
+  if (has(8)) {
+    const unchanged = json((b) => b.unchanged);
+    ctes.push(`ck as (
       select count(*) as n from customers c
-      join jsonb_to_recordset($4::jsonb) as x(id text, expected int)
+      join jsonb_to_recordset(${unchanged}) as x(id text, expected int)
         on c.stripe_customer_id = x.id and c.version = x.expected
-      where c.stripe_customer_id = any(array(select x.id from jsonb_to_recordset($4::jsonb) as x(id text)))
-    ), ev as (
+      where c.stripe_customer_id = any(array(select x.id from jsonb_to_recordset(${unchanged}) as x(id text)))
+    )`);
+    checks.push(`(select n from ck) = ${param((b) => b.unchanged.length, 'int')}`);
+  }
+  ctes.push(`ev as (
       insert into stripe_events (id, type, created, livemode, api_version, stripe_customer_id, payload, source, outcome)
       select x.id, x.type, to_timestamp(x.created), x.livemode, x.api_version, x.cid, x.payload, x.source, x.outcome
-      from jsonb_to_recordset($5::jsonb)
+      from jsonb_to_recordset(${json((b) => b.events)})
         as x(id text, type text, created bigint, livemode boolean, api_version text, cid text, payload jsonb,
              source text, outcome text)
       order by x.id
       on conflict (id) do nothing
       returning id
-    ), dup as (
-      -- Events that changed nothing may be redeliveries: those already stored are counted, as the
-      -- locking path counts them. (An event that changed the record cannot be one unless the record
-      -- moved on since it was read, and then the compare-and-set above fails.)
+    )`);
+  const stored = param((b) => b.events.length, 'int');
+  if (has(16)) {
+    // Events that changed nothing may be redeliveries: those already stored are counted, as the
+    // locking path counts them. (An event that changed the record cannot be one unless the record
+    // moved on since it was read, and then the compare-and-set above fails.)
+    ctes.push(`dup as (
       update stripe_events set duplicate_count = duplicate_count + 1, last_duplicate_at = now()
-      where id = any(array(select jsonb_array_elements_text($6::jsonb)))
+      where id = any(array(select jsonb_array_elements_text(${json((b) => b.mayRepeat)})))
       returning id
-    ), jb as (
+    )`);
+    checks.push(`(select count(*) from ev) + (select count(*) from dup) = ${stored}`);
+    // Every event that changed a record must be new: the count above alone cannot tell a new
+    // event from a counted duplicate.
+    checks.push(`not exists (select 1 from ev right join jsonb_array_elements_text(${json((b) => b.mustInsert)}) m(id)
+                             on ev.id = m.id where ev.id is null)`);
+  } else checks.push(`(select count(*) from ev) = ${stored}`);
+  if (has(32)) {
+    ctes.push(`jb as (
       insert into jobs (kind, key, stripe_customer_id, payload, max_attempts, acked_at)
-      select x.kind, x.key, x.stripe_customer_id, x.payload, x.max_attempts, $8::timestamptz
-      from jsonb_to_recordset($7::jsonb)
+      select x.kind, x.key, x.stripe_customer_id, x.payload, x.max_attempts, ${param((b) => b.ackedAt.toISOString(), 'timestamptz')}
+      from jsonb_to_recordset(${json((b) => b.jobs)})
         as x(kind text, key text, stripe_customer_id text, payload jsonb, max_attempts int, idx int)
       on conflict (key) do nothing
       returning key, pg_notify('${JOBS_CHANNEL}', '')::text as notified
-    )
-    select ledgerdesk_assert(
-             (select count(*) from refs where waiting > 0) = 0
-             and (select count(*) from cu) = $9::int
-             and (select n from ck) = $10::int
-             and (select count(*) from ni) = $11::int
-             and (select count(*) from ev) + (select count(*) from dup) = $12::int
-             and not exists (select 1 from ev right join jsonb_array_elements_text($13::jsonb) m(id)
-                             on ev.id = m.id where ev.id is null),
+    )`);
+  }
+  const text = `with ${ctes.join(', ')}
+    select ledgerdesk_assert(${checks.join('\n             and ')},
              'ingest batch: a record, event or waiting dispute changed underneath it') as ok,
-           (select coalesce(jsonb_agg(key), '[]'::jsonb) from jb) as queued,
-           (select coalesce(jsonb_agg(id), '[]'::jsonb) from dup) as duplicates
-  `;
+           ${has(32) ? `(select coalesce(jsonb_agg(key), '[]'::jsonb) from jb)` : `'[]'::jsonb`} as queued,
+           ${has(16) ? `(select coalesce(jsonb_agg(id), '[]'::jsonb) from dup)` : `'[]'::jsonb`} as duplicates`;
+  return { name: `ledgerdesk_ingest_batch_v2_${shape}`, text, params: (b) => getters.map((g) => g(b)) };
+}
 
 /** The SQLSTATE of a database error, through drizzle's wrapping (DrizzleQueryError.cause). */
 function sqlState(err: unknown): string | undefined {
@@ -194,10 +286,15 @@ async function writeFast(
   deps: BatchDeps,
   events: StripeEventLike[],
   source: IngestSource,
+  /** First attempt: a customer.created that misses the cache is taken to be a new customer. */
+  guessNew: boolean,
 ): Promise<IngestResult[]> {
   const ackedAt = deps.clock.now();
   const ctx = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
-  const state = await loadStates(deps, [...new Set(events.map((e) => customerIdOf(e)!))]);
+  const created = guessNew
+    ? new Set(events.filter((e) => e.type === 'customer.created').map((e) => customerIdOf(e)!))
+    : new Set<string>();
+  const state = await loadStates(deps, [...new Set(events.map((e) => customerIdOf(e)!))], created);
 
   const results: IngestResult[] = [];
   const eventRows: Record<string, unknown>[] = [];
@@ -249,25 +346,22 @@ async function writeFast(
     idx: effects[k]!.idx,
   }));
 
+  const write: BatchWrite = {
+    changed,
+    inserted,
+    refs,
+    unchanged,
+    events: eventRows,
+    mayRepeat,
+    mustInsert,
+    jobs,
+    ackedAt,
+  };
+  const statement = batchStatement(write);
   const [row] = await deps.dbHandle.query<{ queued: string[]; duplicates: string[] }>(
-    WRITE_BATCH,
-    [
-      JSON.stringify(changed),
-      JSON.stringify(inserted),
-      JSON.stringify(refs),
-      JSON.stringify(unchanged),
-      JSON.stringify(eventRows),
-      JSON.stringify(mayRepeat),
-      JSON.stringify(jobs),
-      ackedAt.toISOString(),
-      changed.length,
-      unchanged.length,
-      inserted.length,
-      eventRows.length,
-      JSON.stringify(mustInsert),
-      JSON.stringify(changed.map((c) => c.id)),
-    ],
-    'ledgerdesk_ingest_batch_v1',
+    statement.text,
+    statement.params(write),
+    statement.name,
   );
   const queued = new Set(row?.queued ?? []);
   for (const j of jobs) if (queued.has(j.key)) results[j.idx]!.effects += 1;
@@ -280,14 +374,25 @@ async function writeFast(
   return results;
 }
 
-/** Each customer's record and row version: from the cache, else one read for all the misses. */
-async function loadStates(deps: BatchDeps, customerIds: string[]): Promise<Map<string, CustomerState>> {
+/**
+ * Each customer's record and row version: from the cache, else one read for all the misses.
+ * A miss in `presumedNew` is not read: its customer.created says it is new, almost always (Stripe
+ * sends it before anything else about that customer). The statement inserts such a record only if
+ * no row exists, and asserts that it did; when the guess was wrong the batch is retried with a read.
+ */
+async function loadStates(
+  deps: BatchDeps,
+  customerIds: string[],
+  presumedNew: Set<string>,
+): Promise<Map<string, CustomerState>> {
   const out = new Map<string, CustomerState>();
   const misses: string[] = [];
   for (const id of customerIds) {
     const hit = deps.recordCache.get(id);
     if (hit)
       out.set(id, { id, version: hit.version, start: hit.record, current: hit.record, changed: false });
+    else if (presumedNew.has(id))
+      out.set(id, { id, version: null, start: null, current: emptyRecord(id), changed: false });
     else misses.push(id);
   }
   if (misses.length > 0) {

@@ -111,6 +111,26 @@ describeEachDriver(
       expect(after).toEqual(expected);
     });
 
+    it('a customer.created that is not the first news of its customer: the guess "new customer" fails as a whole and a re-read applies it', async () => {
+      const s = scenario.activeMonthly({ customerId: 'cus_fpn', authUserId: 'user_fpn' });
+      const created = s.events.find((e) => e.type === 'customer.created')!;
+      const others = s.events.filter((e) => e !== created);
+      for (const e of others) await post(h(), e);
+      // As after a restart or on another instance: the row exists, this process has no copy of it.
+      h().deps.recordCache.clear();
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      const batched = await counter(h(), 'ledgerdesk_ingest_batch_events_sum');
+      expect((await post(h(), created)).outcome).toBe('applied');
+      // One failed guess, then the retry read the row and wrote on the fast path.
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(
+        conflicts + 1,
+      );
+      expect(await counter(h(), 'ledgerdesk_ingest_batch_events_sum')).toBe(batched + 1);
+      expect(await recordOf(h(), 'cus_fpn')).toEqual(truth(s.events).get('cus_fpn'));
+      const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, created.id));
+      expect(row?.outcome).toBe('applied');
+    });
+
     it('a redelivered event is answered as a duplicate and counted, without leaving the fast path', async () => {
       const s = scenario.activeMonthly({ customerId: 'cus_fpd', authUserId: 'user_fpd' });
       for (const e of s.events) await post(h(), e);
