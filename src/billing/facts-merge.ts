@@ -10,6 +10,7 @@ import {
   type SupportedEventType,
 } from './event-types.ts';
 import { pruneFacts } from './history.ts';
+import { cloneJson } from './json-equal.ts';
 import type { Facts, LinkSource, PaymentEntry, SubscriptionEntry, SubscriptionFacts } from './record.ts';
 import {
   asObj,
@@ -44,7 +45,7 @@ export function objectOf(event: StripeEventLike): Obj {
 export function mergeEvent(facts: Facts, event: StripeEventLike): Facts | null {
   const v = versionOf(event);
   if (!v || !isSupportedEventType(event.type)) return null;
-  const f = structuredClone(facts);
+  const f = cloneJson(facts);
   const type = event.type;
   MERGERS[kindOfEvent(type)](f, objectOf(event), event, v);
   const kind = kindOfEvent(type);

@@ -3,6 +3,7 @@
 // passes the time. Both return what reduce returns, so callers persist and enqueue the same way.
 import { type DeriveContext, deriveRecord } from './derive.ts';
 import { addClaim, setContact } from './facts-merge.ts';
+import { cloneJson } from './json-equal.ts';
 import type { BillingRecord, LinkSource } from './record.ts';
 import { finish, type ReduceResult } from './reduce.ts';
 import { openIssues } from './review.ts';
@@ -26,7 +27,7 @@ export function linkAuthUser(
   source: LinkSource,
   ctx: LinkContext,
 ): ReduceResult {
-  const facts = structuredClone(record.facts);
+  const facts = cloneJson(record.facts);
   // The id makes the claim idempotent: the same link twice is the same fact.
   const v: Version = { created: toUnix(ctx.at), rank: 0, eventId: `link:${source}:${authUserId}` };
   addClaim(facts, authUserId, source, v);

@@ -12,6 +12,8 @@ export function requestLog(deps: Pick<Deps, 'log' | 'metrics'>): MiddlewareHandl
     const route = routePath(c, -1) || 'unmatched';
     deps.metrics.httpRequests.observe({ route, status: `${Math.floor(c.res.status / 100)}xx` }, ms / 1000);
     const level = c.res.status >= 500 ? 'error' : 'info';
+    // Reading the headers builds the request's WHATWG Headers: skipped when the line is not written.
+    if (!deps.log.isLevelEnabled(level)) return;
     deps.log[level](
       {
         requestId: c.get('requestId'),
