@@ -18,8 +18,15 @@ const event = (id: string, customer: string | null): StripeEventLike =>
 function gatedWriter() {
   const batches: string[][] = [];
   const gates: (() => void)[] = [];
-  const write = async (_deps: unknown, events: StripeEventLike[]): Promise<BatchResult[]> => {
+  const customers: (string | null)[][] = [];
+  const write = async (
+    _deps: unknown,
+    events: StripeEventLike[],
+    _source: unknown,
+    resolved: (string | null)[],
+  ): Promise<BatchResult[]> => {
     batches.push(events.map((e) => e.id));
+    customers.push(resolved);
     await new Promise<void>((resolve) => gates.push(resolve));
     return events.map((e) => ({ outcome: 'applied', eventId: e.id, stripeCustomerId: null, effects: 0 }));
   };
@@ -27,7 +34,7 @@ function gatedWriter() {
     gates.shift()?.();
     await new Promise((r) => setTimeout(r, 0));
   };
-  return { batches, write, releaseNext };
+  return { batches, customers, write, releaseNext };
 }
 
 describe('IngestBatcher', () => {
@@ -47,12 +54,15 @@ describe('IngestBatcher', () => {
     expect((await Promise.all(done)).map((r) => r.eventId)).toEqual(['a1', 'a2', 'b1', 'c1', 'a3']);
   });
 
-  it('runs a dispute that names no customer alone, after the batches ahead of it and before those behind', async () => {
+  it('runs a dispute whose payment no record has registered alone, after the batches ahead of it and before those behind', async () => {
     const w = gatedWriter();
-    const b = new IngestBatcher({} as never, 64, 2, w.write as never);
+    const b = new IngestBatcher({} as never, 64, 2, w.write as never, async () => null);
     const first = b.submit(event('a1', 'cus_a'));
     await new Promise((r) => setTimeout(r, 0));
-    const rest = [b.submit(event('d1', null)), b.submit(event('b1', 'cus_b'))];
+    // The dispute is queued once its payment's owner has been looked up; b1 comes after that.
+    const dispute = b.submit(event('d1', null));
+    await new Promise((r) => setTimeout(r, 0));
+    const rest = [dispute, b.submit(event('b1', 'cus_b'))];
     await new Promise((r) => setTimeout(r, 0));
     // A free slot, but the dispute waits for a1, and b1 waits behind the dispute.
     expect(w.batches).toEqual([['a1']]);
@@ -60,6 +70,31 @@ describe('IngestBatcher', () => {
     expect(w.batches).toEqual([['a1'], ['d1']]);
     await w.releaseNext();
     expect(w.batches).toEqual([['a1'], ['d1'], ['b1']]);
+    await w.releaseNext();
+    await Promise.all([first, ...rest]);
+  });
+
+  it('batches a dispute whose payment a record has registered as an ordinary event of that customer', async () => {
+    const w = gatedWriter();
+    const owners: string[] = [];
+    const b = new IngestBatcher({} as never, 64, 2, w.write as never, async (e) => {
+      owners.push(e.id);
+      return 'cus_d';
+    });
+    const first = b.submit(event('a1', 'cus_a'));
+    await new Promise((r) => setTimeout(r, 0));
+    // The dispute is queued once its payment's owner has been looked up; b1 comes after that.
+    const dispute = b.submit(event('d1', null));
+    await new Promise((r) => setTimeout(r, 0));
+    const rest = [dispute, b.submit(event('b1', 'cus_b'))];
+    await new Promise((r) => setTimeout(r, 0));
+    // No barrier: the dispute took the free slot beside a1, and b1 waits for a slot, not for it.
+    expect(owners).toEqual(['d1']);
+    expect(w.batches).toEqual([['a1'], ['d1']]);
+    expect(w.customers[1]).toEqual(['cus_d']);
+    await w.releaseNext();
+    expect(w.batches[2]).toEqual(['b1']);
+    await w.releaseNext();
     await w.releaseNext();
     await Promise.all([first, ...rest]);
   });

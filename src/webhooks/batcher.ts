@@ -5,7 +5,7 @@
 // they cannot contend for a row inside this process.
 import { customerIdOf, type StripeEventLike } from '../billing/reduce.ts';
 import { type IngestResult, ingestEvent } from './ingest.ts';
-import { ingestBatch } from './ingest-batch.ts';
+import { disputeCustomer, ingestBatch } from './ingest-batch.ts';
 
 type Pending = {
   event: StripeEventLike;
@@ -37,13 +37,20 @@ export class IngestBatcher implements Ingestor {
     private readonly concurrency: number,
     /** The batch writer; tests pass their own to observe how deliveries are grouped. */
     private readonly write: typeof ingestBatch = ingestBatch,
+    /** The customer a dispute's payment is registered to, if any (tests pass their own). */
+    private readonly disputeOwner: (event: StripeEventLike) => Promise<string | null> = (e) =>
+      disputeCustomer(deps, e),
   ) {}
 
-  submit(event: StripeEventLike): Promise<IngestResult> {
+  async submit(event: StripeEventLike): Promise<IngestResult> {
+    let customer = customerIdOf(event);
+    // A dispute names only its charge. Once a record has registered that payment, the ref is that
+    // customer's for good (payment_refs never moves one), so the dispute is an ordinary event of
+    // that customer; otherwise it may have to wait for its payment, which the locking path decides.
+    const dispute = !customer && event.type === 'charge.dispute.created';
+    if (dispute) customer = await this.disputeOwner(event);
     return new Promise((resolve, reject) => {
-      const customer = customerIdOf(event);
-      const barrier = !customer && event.type === 'charge.dispute.created';
-      this.#queue.push({ event, customer, barrier, resolve, reject });
+      this.#queue.push({ event, customer, barrier: dispute && !customer, resolve, reject });
       this.#pump();
     });
   }
@@ -97,6 +104,7 @@ export class IngestBatcher implements Ingestor {
         this.deps,
         batch.map((p) => p.event),
         'webhook',
+        batch.map((p) => p.customer),
       );
       batch.forEach((p, i) => {
         const r = results[i]!;

@@ -18,7 +18,7 @@ import { sql } from 'drizzle-orm';
 import { recordProjection } from '../billing/ingest-store.ts';
 import { newPaymentRefs } from '../billing/payment-refs.ts';
 import { type BillingRecord, emptyRecord } from '../billing/record.ts';
-import { customerIdOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
+import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
 import { rowsOf } from '../db/client.ts';
 import { customers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
@@ -46,22 +46,26 @@ export async function ingestBatch(
   deps: BatchDeps,
   events: StripeEventLike[],
   source: IngestSource = 'webhook',
+  /** Per event, its customer when the caller resolved it (a dispute, see disputeCustomer). */
+  resolved: (string | null)[] = [],
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(events.length);
-  // The fast path takes events that name their customer, once per id; the rest (disputes that name
-  // only a charge, unsupported types, a second copy in the same batch) go the careful way after it.
+  // The fast path takes events whose customer is known, once per id; the rest (disputes whose
+  // payment no record has registered, unsupported types, a second copy in the same batch) go the
+  // careful way after it.
   const fast: number[] = [];
   const careful: number[] = [];
   const ids = new Set<string>();
+  const customerOf = events.map((e, i) => resolved[i] ?? customerIdOf(e));
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
-    if (customerIdOf(e) && !ids.has(e.id)) {
+    if (customerOf[i] && !ids.has(e.id)) {
       ids.add(e.id);
       fast.push(i);
     } else careful.push(i);
   }
   if (fast.length > 0) {
-    const fastEvents = fast.map((i) => events[i]!);
+    const fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]! }));
     let written: IngestResult[] | null = null;
     // A conflict usually means a record moved on since it was cached (another instance, or a dispute
     // on the locking path next door): re-read once and retry before going one event at a time.
@@ -73,7 +77,7 @@ export async function ingestBatch(
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
         if (!conflict)
           deps.log.warn({ err }, 'ingest fast path failed; retrying each event on the locking path');
-        for (const e of fastEvents) deps.recordCache.delete(customerIdOf(e)!);
+        for (const e of fastEvents) deps.recordCache.delete(e.customer);
         if (!conflict) break;
       }
     }
@@ -281,10 +285,32 @@ function sqlState(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The customer whose record registered the payment this dispute names, or null when none has yet.
+ * A registered ref never changes owner, so the answer cannot go stale; null leaves the dispute to
+ * the locking path, which stores it as waiting if its payment has still not arrived.
+ */
+export async function disputeCustomer(
+  deps: Pick<Deps, 'dbHandle'>,
+  event: StripeEventLike,
+): Promise<string | null> {
+  const { chargeId, paymentIntentId } = paymentRefsOf(event);
+  const refs = [chargeId, paymentIntentId].filter((r): r is string => Boolean(r));
+  if (refs.length === 0) return null;
+  const [row] = await deps.dbHandle.query<{ id: string }>(
+    `select stripe_customer_id as id from payment_refs
+     where ref = any(array(select jsonb_array_elements_text($1::jsonb))) and stripe_customer_id is not null
+     order by ref limit 1`,
+    [JSON.stringify(refs)],
+    'ledgerdesk_dispute_customer_v1',
+  );
+  return row?.id ?? null;
+}
+
 /** Reduces the batch against known records and writes it in one asserted statement. */
 async function writeFast(
   deps: BatchDeps,
-  events: StripeEventLike[],
+  items: { event: StripeEventLike; customer: string }[],
   source: IngestSource,
   /** First attempt: a customer.created that misses the cache is taken to be a new customer. */
   guessNew: boolean,
@@ -292,15 +318,15 @@ async function writeFast(
   const ackedAt = deps.clock.now();
   const ctx = { catalogue: deps.config.PLAN_CATALOGUE, graceDays: deps.config.PAST_DUE_GRACE_DAYS };
   const created = guessNew
-    ? new Set(events.filter((e) => e.type === 'customer.created').map((e) => customerIdOf(e)!))
+    ? new Set(items.filter((i) => i.event.type === 'customer.created').map((i) => i.customer))
     : new Set<string>();
-  const state = await loadStates(deps, [...new Set(events.map((e) => customerIdOf(e)!))], created);
+  const state = await loadStates(deps, [...new Set(items.map((i) => i.customer))], created);
 
   const results: IngestResult[] = [];
   const eventRows: Record<string, unknown>[] = [];
   const effects: (EffectInput & { idx: number })[] = [];
-  events.forEach((event, idx) => {
-    const s = state.get(customerIdOf(event)!)!;
+  items.forEach(({ event, customer }, idx) => {
+    const s = state.get(customer)!;
     const reduced = reduce(s.current, event, ctx);
     if (reduced.outcome !== 'ignored' && reduced.outcome !== 'stale') {
       s.current = reduced.record;

@@ -144,6 +144,27 @@ describeEachDriver(
       expect(await recordOf(h(), 'cus_fpd')).toEqual(record);
     });
 
+    it('a dispute after its payment is written on the fast path as an event of the customer that registered the payment', async () => {
+      const s = scenario.disputed({ customerId: 'cus_fpy', authUserId: 'user_fpy' });
+      const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
+      for (const e of s.events.filter((e) => e !== dispute)) await post(h(), e);
+      const before = await recordOf(h(), 'cus_fpy');
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      const batched = await counter(h(), 'ledgerdesk_ingest_batch_events_sum');
+      expect((await post(h(), dispute)).outcome).toBe('needs_review');
+      expect(await counter(h(), 'ledgerdesk_ingest_batch_events_sum')).toBe(batched + 1);
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
+      const expected = reduce(before!, dispute, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 }).record;
+      expect(expected.facts.disputes).toHaveLength(1);
+      expect(await recordOf(h(), 'cus_fpy')).toEqual(expected);
+      const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, dispute.id));
+      expect(row?.stripeCustomerId).toBe('cus_fpy');
+      expect(row?.outcome).toBe('needs_review');
+      // Delivered again: a duplicate, counted, still on the fast path.
+      expect((await post(h(), dispute)).outcome).toBe('duplicate');
+      expect(await counter(h(), 'ledgerdesk_ingest_batch_events_sum')).toBe(batched + 2);
+    });
+
     it('a dispute that arrived before its payment makes that payment take the locking path, which applies the dispute', async () => {
       const s = scenario.disputed({ customerId: 'cus_fpx', authUserId: 'user_fpx' });
       const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
