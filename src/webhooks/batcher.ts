@@ -9,6 +9,8 @@ import { disputeCustomer, ingestBatch } from './ingest-batch.ts';
 
 type Pending = {
   event: StripeEventLike;
+  /** The delivery's raw body, stored as the payload instead of serialising the event again. */
+  raw: string | undefined;
   customer: string | null;
   /** A dispute naming only its charge: it may change any record. */
   barrier: boolean;
@@ -16,7 +18,7 @@ type Pending = {
   reject(e: Error): void;
 };
 
-export type Ingestor = { submit(event: StripeEventLike): Promise<IngestResult> };
+export type Ingestor = { submit(event: StripeEventLike, raw?: string): Promise<IngestResult> };
 
 type IngestorDeps = Parameters<typeof ingestBatch>[0];
 
@@ -42,7 +44,7 @@ export class IngestBatcher implements Ingestor {
       disputeCustomer(deps, e),
   ) {}
 
-  async submit(event: StripeEventLike): Promise<IngestResult> {
+  async submit(event: StripeEventLike, raw?: string): Promise<IngestResult> {
     let customer = customerIdOf(event);
     // A dispute names only its charge. Once a record has registered that payment, the ref is that
     // customer's for good (payment_refs never moves one), so the dispute is an ordinary event of
@@ -50,7 +52,7 @@ export class IngestBatcher implements Ingestor {
     const dispute = !customer && event.type === 'charge.dispute.created';
     if (dispute) customer = await this.disputeOwner(event);
     return new Promise((resolve, reject) => {
-      this.#queue.push({ event, customer, barrier: dispute && !customer, resolve, reject });
+      this.#queue.push({ event, raw, customer, barrier: dispute && !customer, resolve, reject });
       this.#pump();
     });
   }
@@ -105,6 +107,7 @@ export class IngestBatcher implements Ingestor {
         batch.map((p) => p.event),
         'webhook',
         batch.map((p) => p.customer),
+        batch.map((p) => p.raw),
       );
       batch.forEach((p, i) => {
         const r = results[i]!;

@@ -48,6 +48,8 @@ export async function ingestBatch(
   source: IngestSource = 'webhook',
   /** Per event, its customer when the caller resolved it (a dispute, see disputeCustomer). */
   resolved: (string | null)[] = [],
+  /** Per event, the raw body it was verified from, if at hand. */
+  raws: (string | undefined)[] = [],
 ): Promise<BatchResult[]> {
   const results: BatchResult[] = new Array(events.length);
   // The fast path takes events whose customer is known, once per id; the rest (disputes whose
@@ -65,7 +67,7 @@ export async function ingestBatch(
     } else careful.push(i);
   }
   if (fast.length > 0) {
-    const fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]! }));
+    const fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] }));
     let written: IngestResult[] | null = null;
     // A conflict usually means a record moved on since it was cached (another instance, or a dispute
     // on the locking path next door): re-read once and retry before going one event at a time.
@@ -107,7 +109,7 @@ type BatchWrite = {
   refs: { ref: string; cid: string }[];
   /** Records the batch read but did not change: still at this version, or the batch is stale. */
   unchanged: { id: string; expected: number }[];
-  events: Record<string, unknown>[];
+  events: EventRow[];
   /** Events that changed nothing: stored now, or redeliveries (counted as duplicates). */
   mayRepeat: string[];
   /** Events that changed a record: each must be new. */
@@ -115,6 +117,22 @@ type BatchWrite = {
   jobs: Record<string, unknown>[];
   ackedAt: Date;
 };
+
+/** An event row of the batch; `raw`, when present, is the verified body the payload was parsed from. */
+type EventRow = { id: string; payload: StripeEventLike; raw: string | undefined } & Record<string, unknown>;
+
+/**
+ * The events as one JSON array. A payload whose raw body is at hand goes in as those bytes (JSON
+ * that Stripe signed and JSON.parse accepted), not serialised again from the parsed event: that
+ * second serialisation was a measurable share of the server's CPU per webhook.
+ */
+function eventsJson(rows: EventRow[]): string {
+  const items = rows.map(({ payload, raw, ...row }) => {
+    const head = JSON.stringify(row);
+    return `${head.slice(0, -1)},"payload":${raw ?? JSON.stringify(payload)}}`;
+  });
+  return `[${items.join(',')}]`;
+}
 
 type Statement = { name: string; text: string; params(b: BatchWrite): unknown[] };
 
@@ -233,7 +251,7 @@ function buildStatement(shape: number): Statement {
   ctes.push(`ev as (
       insert into stripe_events (id, type, created, livemode, api_version, stripe_customer_id, payload, source, outcome)
       select x.id, x.type, to_timestamp(x.created), x.livemode, x.api_version, x.cid, x.payload, x.source, x.outcome
-      from jsonb_to_recordset(${json((b) => b.events)})
+      from jsonb_to_recordset(${param((b) => eventsJson(b.events), 'jsonb')})
         as x(id text, type text, created bigint, livemode boolean, api_version text, cid text, payload jsonb,
              source text, outcome text)
       order by x.id
@@ -310,7 +328,7 @@ export async function disputeCustomer(
 /** Reduces the batch against known records and writes it in one asserted statement. */
 async function writeFast(
   deps: BatchDeps,
-  items: { event: StripeEventLike; customer: string }[],
+  items: { event: StripeEventLike; customer: string; raw: string | undefined }[],
   source: IngestSource,
   /** First attempt: a customer.created that misses the cache is taken to be a new customer. */
   guessNew: boolean,
@@ -323,9 +341,9 @@ async function writeFast(
   const state = await loadStates(deps, [...new Set(items.map((i) => i.customer))], created);
 
   const results: IngestResult[] = [];
-  const eventRows: Record<string, unknown>[] = [];
+  const eventRows: EventRow[] = [];
   const effects: (EffectInput & { idx: number })[] = [];
-  items.forEach(({ event, customer }, idx) => {
+  items.forEach(({ event, customer, raw }, idx) => {
     const s = state.get(customer)!;
     const reduced = reduce(s.current, event, ctx);
     if (reduced.outcome !== 'ignored' && reduced.outcome !== 'stale') {
@@ -342,6 +360,7 @@ async function writeFast(
       api_version: event.api_version ?? null,
       cid: s.id,
       payload: event,
+      raw,
       source,
       outcome: reduced.outcome,
     });

@@ -41,7 +41,7 @@ export function webhookRoutes(deps: Deps) {
         deps.metrics.webhookRequests.inc({ outcome: 'invalid_signature' });
         throw new AppError('INVALID_SIGNATURE', describe(verified.reason));
       }
-      const result = await ingestor.submit(verified.event as unknown as StripeEventLike).catch((err) => {
+      const result = await ingestor.submit(verified.event as unknown as StripeEventLike, raw).catch((err) => {
         deps.metrics.webhookRequests.inc({ outcome: 'error' });
         throw new AppError('INTERNAL', 'Could not store the event.', { cause: err });
       });

@@ -131,6 +131,25 @@ describeEachDriver(
       expect(row?.outcome).toBe('applied');
     });
 
+    it('stores the payload as Stripe sent it: the verified raw body, not the event serialised again', async () => {
+      const [created] = scenario.activeMonthly({ customerId: 'cus_fpr', authUserId: 'user_fpr' }).events;
+      // A number JavaScript cannot hold exactly: parsing and serialising again would round it.
+      const body = `${JSON.stringify(created).slice(0, -1)}, "precise": 12345678901234567891}`;
+      clock.t = Math.max(clock.t, created!.created * 1000);
+      const res = await h().app.request(
+        '/webhooks/stripe',
+        webhookRequest(created, { body, timestamp: Math.floor(clock.t / 1000) }),
+      );
+      expect(res.status).toBe(200);
+      const [row] = rowsOf<{ precise: string; same: boolean }>(
+        await h().deps.db.execute(
+          sql`select payload->>'precise' as precise, payload - 'precise' = ${JSON.stringify(created)}::jsonb as same
+              from stripe_events where id = ${created!.id}`,
+        ),
+      );
+      expect(row).toEqual({ precise: '12345678901234567891', same: true });
+    });
+
     it('a redelivered event is answered as a duplicate and counted, without leaving the fast path', async () => {
       const s = scenario.activeMonthly({ customerId: 'cus_fpd', authUserId: 'user_fpd' });
       for (const e of s.events) await post(h(), e);
