@@ -13,7 +13,7 @@ import {
   throwawayDatabase,
 } from './support.ts';
 
-const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200,1600').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SETTLE = Number(process.env.BENCH_SETTLE ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 18_000);
