@@ -69,6 +69,7 @@ export async function ingestBatch(
   if (fast.length > 0) {
     const fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] }));
     let written: IngestResult[] | null = null;
+    let unreachable: DatabaseUnreachable | null = null;
     // A conflict usually means a record moved on since it was cached (another instance, or a dispute
     // on the locking path next door): re-read once and retry before going one event at a time.
     for (let attempt = 0; attempt < 2 && !written; attempt++) {
@@ -77,10 +78,14 @@ export async function ingestBatch(
       } catch (err) {
         const conflict = sqlState(err) === ASSERT_FAILED;
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
-        if (!conflict)
-          deps.log.warn({ err }, 'ingest fast path failed; retrying each event on the locking path');
         for (const e of fastEvents) deps.recordCache.delete(e.customer);
-        if (!conflict) break;
+        if (conflict) continue;
+        // The database is out of reach: each event on its own would wait for the same failure in
+        // turn (a connect timeout apiece) while Stripe's delivery times out. Answer now; Stripe
+        // retries, and nothing of this statement committed.
+        if (err instanceof DatabaseUnreachable) unreachable = err;
+        else deps.log.warn({ err }, 'ingest fast path failed; retrying each event on the locking path');
+        break;
       }
     }
     if (written) {
@@ -88,6 +93,8 @@ export async function ingestBatch(
       fast.forEach((i, k) => {
         results[i] = written[k]!;
       });
+    } else if (unreachable) {
+      for (const i of fast) results[i] = unreachable;
     } else careful.unshift(...fast);
   }
   careful.sort((a, b) => a - b);
@@ -292,6 +299,31 @@ function buildStatement(shape: number): Statement {
   return { name: `ledgerdesk_ingest_batch_v2_${shape}`, text, params: (b) => getters.map((g) => g(b)) };
 }
 
+/** The database could not be reached, or went away mid-statement: no event of the batch is stored. */
+export class DatabaseUnreachable extends Error {
+  constructor(cause: unknown) {
+    super('database unreachable', { cause });
+    this.name = 'DatabaseUnreachable';
+  }
+}
+
+/**
+ * A database call whose failure is told apart: an error the server answered (it has a SQLSTATE)
+ * passes through; one it never answered (socket closed, no connection within the pool's timeout),
+ * or a server going away (class 08, 57P), becomes DatabaseUnreachable.
+ */
+async function onDatabase<T>(call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (err) {
+    const state = sqlState(err);
+    // Not a SQLSTATE at all (none, or a socket's code such as ECONNRESET): the server never answered.
+    const answered = state !== undefined && /^[0-9A-Z]{5}$/.test(state);
+    if (!answered || state.startsWith('08') || state.startsWith('57P')) throw new DatabaseUnreachable(err);
+    throw err;
+  }
+}
+
 /** The SQLSTATE of a database error, through drizzle's wrapping (DrizzleQueryError.cause). */
 function sqlState(err: unknown): string | undefined {
   for (
@@ -403,10 +435,12 @@ async function writeFast(
     ackedAt,
   };
   const statement = batchStatement(write);
-  const [row] = await deps.dbHandle.query<{ queued: string[]; duplicates: string[] }>(
-    statement.text,
-    statement.params(write),
-    statement.name,
+  const [row] = await onDatabase(
+    deps.dbHandle.query<{ queued: string[]; duplicates: string[] }>(
+      statement.text,
+      statement.params(write),
+      statement.name,
+    ),
   );
   const queued = new Set(row?.queued ?? []);
   for (const j of jobs) if (queued.has(j.key)) results[j.idx]!.effects += 1;
@@ -442,9 +476,11 @@ async function loadStates(
   }
   if (misses.length > 0) {
     const rows = rowsOf<{ id: string; record: BillingRecord; version: number }>(
-      await deps.db.execute(sql`
+      await onDatabase(
+        deps.db.execute(sql`
         select stripe_customer_id as id, record, version from customers
         where stripe_customer_id = any(array(select jsonb_array_elements_text(${JSON.stringify(misses)}::jsonb)))`),
+      ),
     );
     const found = new Map(rows.map((r) => [r.id, r]));
     for (const id of misses) {
