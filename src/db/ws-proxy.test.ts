@@ -167,3 +167,36 @@ describe.skipIf(!pgUp && !ci)('ws-proxy in front of the local PostgreSQL', () =>
     await expect(client.query('select 1')).rejects.toBeDefined();
   });
 });
+
+describe('ws-proxy when the database side dies under backpressure', () => {
+  it('closes the WebSocket at once, though it had stopped reading it while Postgres was not keeping up', async () => {
+    const { createServer } = await import('node:net');
+    // A "database" that reads nothing (so the proxy's writes back up and it pauses the WebSocket),
+    // then dies.
+    const sockets: import('node:net').Socket[] = [];
+    const db = createServer((s) => {
+      s.pause();
+      sockets.push(s);
+    });
+    await new Promise<void>((r) => db.listen(0, '127.0.0.1', r));
+    const dbPort = (db.address() as { port: number }).port;
+    const proxy = await startWsProxy();
+    try {
+      const ws = new WebSocket(`ws://127.0.0.1:${proxy.port}/v2?address=127.0.0.1:${dbPort}`);
+      await new Promise((r, j) => ws.once('open', r).once('error', j));
+      const chunk = Buffer.alloc(256 * 1024, 7);
+      for (let i = 0; i < 64; i++) ws.send(chunk);
+      // Long enough for the proxy to fill the socket towards the database and pause.
+      await new Promise((r) => setTimeout(r, 300));
+      const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+      const t0 = Date.now();
+      for (const s of sockets) s.destroy();
+      await closed;
+      // Without resuming, the proxy never reads the client's closing frame: ws waits 30 s.
+      expect(Date.now() - t0).toBeLessThan(3_000);
+    } finally {
+      await proxy.close();
+      await new Promise((r) => db.close(r));
+    }
+  }, 40_000);
+});

@@ -141,8 +141,15 @@ function pipe(ws: WebSocket, tcp: Socket): void {
     finished = true;
     // end() lets Postgres see the Terminate message the driver sent before closing the WebSocket.
     if (!tcp.destroyed) tcp.end();
+    // A WebSocket paused for backpressure (Postgres not keeping up) never reads the client's
+    // closing frame, and both sides then wait out ws's 30 s close timeout with the driver's query
+    // hanging: read again, and cut the connection if the handshake still has not finished.
+    ws.resume();
     if (ws.readyState === WebSocket.OPEN) ws.close(code);
     else if (ws.readyState === WebSocket.CONNECTING) ws.terminate();
+    setTimeout(() => {
+      if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
+    }, CLOSE_GRACE_MS).unref();
   };
 
   ws.on('message', (data: Buffer) => {
