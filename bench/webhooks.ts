@@ -83,7 +83,7 @@ const server = await startServerProcess({
 });
 console.log(`# bench:webhooks — ${machine()}`);
 console.log(
-  `# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off; LOG_LEVEL=warn; ${process.env.BENCH_ANALYZE !== '0' ? 'VACUUM ANALYZE after the warm-up' : 'no ANALYZE after the warm-up'}`,
+  `# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off; LOG_LEVEL=warn; ${process.env.BENCH_ANALYZE !== '0' ? 'VACUUM ANALYZE, CHECKPOINT and sync after the warm-up' : 'no ANALYZE after the warm-up'}`,
 );
 console.log(
   `# warm-up ${WARMUP} events at 900/s; each rate: ${SETTLE} s unmeasured, then ${SECONDS} s measured`,
