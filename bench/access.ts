@@ -52,7 +52,7 @@ try {
   await agent.close();
   // Steady state, as a running database is: autovacuum would otherwise be catching up with the
   // seeding (50,000 events) during the measurement.
-  await db.vacuumAnalyze();
+  await db.vacuumAndFlush();
   const shots: Shot[] = Array.from({ length: RATE * SECONDS }, () => ({
     method: 'GET',
     path: `/v1/access/user_a${Math.floor(Math.random() * CUSTOMERS)}`,

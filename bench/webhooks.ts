@@ -98,7 +98,7 @@ try {
   // it the prepared batch statement keeps the plan it got on near-empty tables (sequential scans)
   // until autovacuum's first ANALYZE, about a minute in; BENCH_ANALYZE=0 measures that.
   if (process.env.BENCH_ANALYZE !== '0') {
-    await db.vacuumAnalyze();
+    await db.vacuumAndFlush();
   }
   const rows = [];
   for (const [i, rate] of RATES.entries()) {

@@ -37,6 +37,18 @@ function gatedWriter() {
   return { batches, customers, write, releaseNext };
 }
 
+/** a1, then the dispute d1 once a1 is in flight, then b1 once d1 is queued (its owner looked up). */
+async function aroundDispute(b: IngestBatcher): Promise<Promise<unknown>[]> {
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const first = b.submit(event('a1', 'cus_a'));
+  await tick();
+  const dispute = b.submit(event('d1', null));
+  await tick();
+  const last = b.submit(event('b1', 'cus_b'));
+  await tick();
+  return [first, dispute, last];
+}
+
 describe('IngestBatcher', () => {
   it('groups deliveries that arrive while a batch is in flight, never two batches on one customer', async () => {
     const w = gatedWriter();
@@ -57,13 +69,7 @@ describe('IngestBatcher', () => {
   it('runs a dispute whose payment no record has registered alone, after the batches ahead of it and before those behind', async () => {
     const w = gatedWriter();
     const b = new IngestBatcher({} as never, 64, 2, w.write as never, async () => null);
-    const first = b.submit(event('a1', 'cus_a'));
-    await new Promise((r) => setTimeout(r, 0));
-    // The dispute is queued once its payment's owner has been looked up; b1 comes after that.
-    const dispute = b.submit(event('d1', null));
-    await new Promise((r) => setTimeout(r, 0));
-    const rest = [dispute, b.submit(event('b1', 'cus_b'))];
-    await new Promise((r) => setTimeout(r, 0));
+    const all = await aroundDispute(b);
     // A free slot, but the dispute waits for a1, and b1 waits behind the dispute.
     expect(w.batches).toEqual([['a1']]);
     await w.releaseNext();
@@ -71,7 +77,7 @@ describe('IngestBatcher', () => {
     await w.releaseNext();
     expect(w.batches).toEqual([['a1'], ['d1'], ['b1']]);
     await w.releaseNext();
-    await Promise.all([first, ...rest]);
+    await Promise.all(all);
   });
 
   it('batches a dispute whose payment a record has registered as an ordinary event of that customer', async () => {
@@ -81,13 +87,7 @@ describe('IngestBatcher', () => {
       owners.push(e.id);
       return 'cus_d';
     });
-    const first = b.submit(event('a1', 'cus_a'));
-    await new Promise((r) => setTimeout(r, 0));
-    // The dispute is queued once its payment's owner has been looked up; b1 comes after that.
-    const dispute = b.submit(event('d1', null));
-    await new Promise((r) => setTimeout(r, 0));
-    const rest = [dispute, b.submit(event('b1', 'cus_b'))];
-    await new Promise((r) => setTimeout(r, 0));
+    const all = await aroundDispute(b);
     // No barrier: the dispute took the free slot beside a1, and b1 waits for a slot, not for it.
     expect(owners).toEqual(['d1']);
     expect(w.batches).toEqual([['a1'], ['d1']]);
@@ -96,7 +96,7 @@ describe('IngestBatcher', () => {
     expect(w.batches[2]).toEqual(['b1']);
     await w.releaseNext();
     await w.releaseNext();
-    await Promise.all([first, ...rest]);
+    await Promise.all(all);
   });
 
   it('rejects each delivery whose careful retry failed, and only those', async () => {

@@ -10,10 +10,10 @@
 //   - new customers are inserted only if no one else inserted them; every event must be new;
 //   - no dispute may be waiting on a payment ref the batch registers (payment_refs, see ingest.ts);
 // and a final ledgerdesk_assert() raises unless all of that held, which rolls the whole statement
-// back. The batch is then re-read and tried once more, then run one event at a time on the
-// locking path, which decides every
-// case the fast path declines (duplicates, races with another process, waiting disputes). So the
-// fast path only ever commits what the locking path would have committed for the same events.
+// back. The batch is then re-read and tried once more, then run one event at a time on the locking
+// path, which decides every case the fast path declines (duplicates, races with another process,
+// waiting disputes). So the fast path only ever commits what the locking path would have committed
+// for the same events.
 import { sql } from 'drizzle-orm';
 import { recordProjection } from '../billing/ingest-store.ts';
 import { newPaymentRefs } from '../billing/payment-refs.ts';

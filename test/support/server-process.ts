@@ -37,7 +37,7 @@ export type BenchDb = {
   name: string;
   proxy: { port: number; pid?: number };
   /** VACUUM ANALYZE, as autovacuum would have done on a running database; then a CHECKPOINT and sync. */
-  vacuumAnalyze(): Promise<void>;
+  vacuumAndFlush(): Promise<void>;
   drop(): Promise<void>;
 };
 
@@ -78,19 +78,22 @@ export async function throwawayDatabase(opts: { proxyProcess?: boolean } = {}): 
     url: `postgres://postgres@127.0.0.1:5432/${name}`,
     name,
     proxy,
-    vacuumAnalyze: async () => {
+    vacuumAndFlush: async () => {
       const pool = applyNeonLocalConfigToPool(
         new Pool({ connectionString: `postgres://postgres@127.0.0.1:5432/${name}`, max: 1 }),
         neonLocalConfig(proxy.port),
       );
-      await pool.query('vacuum analyze');
-      // And the warm-up's writes on disk: otherwise the kernel writes its burst back about 30 s
-      // later (dirty_expire), inside the first measured window, and one commit waits ~35 ms for
-      // its WAL flush behind it (measured). A database running at the measured rate has no such
-      // backlog. CHECKPOINT needs a superuser; without one only the OS flush happens.
-      await pool.query('checkpoint').catch(() => {});
-      spawnSync('sync');
-      await pool.end();
+      try {
+        await pool.query('vacuum analyze');
+        // And the warm-up's writes on disk: otherwise the kernel writes its burst back about 30 s
+        // later (dirty_expire), inside the first measured window, and one commit waits ~35 ms for
+        // its WAL flush behind it (measured). A database running at the measured rate has no such
+        // backlog. CHECKPOINT needs a superuser; without one only the OS flush happens.
+        await pool.query('checkpoint').catch(() => {});
+        spawnSync('sync');
+      } finally {
+        await pool.end();
+      }
     },
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`).catch(() => {});
