@@ -2,6 +2,7 @@
 // Benchmarks print what they measured; nothing here asserts.
 import Stripe from 'stripe';
 import { Agent, request } from 'undici';
+import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import { PROCESS_SECRETS } from '../test/support/server-process.ts';
 
 export * from '../test/support/server-process.ts';
@@ -106,4 +107,20 @@ export function signedWebhookShot(event: unknown, timestamp = Math.floor(Date.no
     headers: { 'content-type': 'application/json', 'stripe-signature': header },
     body: Buffer.from(body),
   };
+}
+
+/** Realistic lifecycles for as many customers as a run needs; every event id is unique per tag. */
+export function lifecycleEvents(n: number, tag: string): TestEvent[] {
+  const out: TestEvent[] = [];
+  for (let c = 0; out.length < n; c++) {
+    const name = SCENARIO_NAMES[c % SCENARIO_NAMES.length]!;
+    out.push(...scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` }).events);
+  }
+  return out.slice(0, n);
+}
+
+/** Shots for a list of events, all signed with one timestamp taken now. */
+export function signAll(list: TestEvent[]): Shot[] {
+  const timestamp = Math.floor(Date.now() / 1000);
+  return list.map((e) => signedWebhookShot(e, timestamp));
 }

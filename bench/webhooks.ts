@@ -1,13 +1,12 @@
 // npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
 // Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
-import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   cpuSampler,
+  lifecycleEvents as events,
   machine,
   openLoop,
   PROCESS_SECRETS,
-  type Shot,
-  signedWebhookShot,
+  signAll as sign,
   startServerProcess,
   summarize,
   throwawayDatabase,
@@ -17,16 +16,6 @@ const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200,1600').split
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const SETTLE = Number(process.env.BENCH_SETTLE ?? 5);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 18_000);
-
-/** Realistic lifecycles for as many customers as the run needs; every event id is unique. */
-function events(n: number, tag: string): TestEvent[] {
-  const out: TestEvent[] = [];
-  for (let c = 0; out.length < n; c++) {
-    const name = SCENARIO_NAMES[c % SCENARIO_NAMES.length]!;
-    out.push(...scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` }).events);
-  }
-  return out.slice(0, n);
-}
 
 /** The fast path's own counters, read from the server's /metrics. */
 async function ingestCounters(url: string): Promise<{
@@ -64,11 +53,6 @@ function serverP99(before: Record<string, number>, after: Record<string, number>
   for (const b of bounds)
     if ((after[b] ?? 0) - (before[b] ?? 0) >= 0.99 * total) return `<= ${Number(b) * 1000}`;
   return '> max bucket';
-}
-
-function sign(list: TestEvent[]): Shot[] {
-  const timestamp = Math.floor(Date.now() / 1000);
-  return list.map((e) => signedWebhookShot(e, timestamp));
 }
 
 const db = await throwawayDatabase({ proxyProcess: true });

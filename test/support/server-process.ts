@@ -151,10 +151,13 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
 
 export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
 
-/** Starts `src/server.ts` as its own process and waits for /readyz. */
-export async function startServerProcess(env: Record<string, string>): Promise<ServerProc> {
+/** Starts `src/server.ts` (or another entry serving /readyz) as its own process and waits for /readyz. */
+export async function startServerProcess(
+  env: Record<string, string>,
+  entry = 'src/server.ts',
+): Promise<ServerProc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: {
       ...process.env,
       ...PROCESS_SECRETS,
