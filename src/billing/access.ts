@@ -10,7 +10,11 @@ export type AccessInputs = Pick<BillingRecord, 'deleted' | 'subscription' | 'fir
  * the access confirmed before the first open issue, with reason `needs_review`, until a person
  * resolves it (resolveReview).
  */
-export function access(record: BillingRecord, nowIso: string, graceDays: number): AccessDecision {
+export function access(
+  record: AccessInputs & Pick<BillingRecord, 'review'>,
+  nowIso: string,
+  graceDays: number,
+): AccessDecision {
   if (record.review.state === 'needs_review') {
     return {
       hasAccess: record.review.confirmedAccess?.hasAccess ?? false,

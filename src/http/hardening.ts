@@ -13,18 +13,40 @@ export const DEFAULT_BODY_LIMIT = 64 * 1024;
 const OWN_LIMIT = new Set(['/webhooks/stripe', '/v1/chat']);
 
 export function defaultBodyLimit(): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({
-    maxSize: DEFAULT_BODY_LIMIT,
-    onError: () => {
-      throw new AppError(
-        'PAYLOAD_TOO_LARGE',
-        `Request bodies are limited to ${DEFAULT_BODY_LIMIT / 1024} KiB.`,
-      );
-    },
+  const limit = bodyLimitFromHeaders(DEFAULT_BODY_LIMIT, () => {
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `Request bodies are limited to ${DEFAULT_BODY_LIMIT / 1024} KiB.`,
+    );
   });
   return async function defaultBodyLimit(c, next) {
     if (OWN_LIMIT.has(c.req.path)) return next();
     return limit(c, next);
+  };
+}
+
+/**
+ * hono's bodyLimit, answered from the request headers where they settle it. hono's version starts
+ * with `c.req.raw.body`, which makes @hono/node-server build a whole WHATWG Request (headers copied,
+ * a ReadableStream) for every request, GETs included: about a tenth of the server's CPU per webhook
+ * in bench:webhooks, and a share of every entitlement read in bench:access. Here:
+ * - a declared Content-Length (without Transfer-Encoding) is checked as a number: Node's HTTP parser
+ *   never reads past it, so the body cannot be longer;
+ * - a GET or HEAD with neither header has no body (RFC 9112, 6.3);
+ * - anything else (chunked, or a body-carrying method without a length) is counted as it streams,
+ *   by hono's own bodyLimit.
+ */
+export function bodyLimitFromHeaders(maxSize: number, tooLarge: () => never): MiddlewareHandler<AppEnv> {
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async function bodyLimitFromHeaders(c, next) {
+    const length = c.req.header('content-length');
+    const chunked = c.req.header('transfer-encoding') !== undefined;
+    if (length !== undefined && !chunked) {
+      if (!/^\d+$/.test(length) || Number(length) > maxSize) tooLarge();
+      return next();
+    }
+    if (!chunked && (c.req.method === 'GET' || c.req.method === 'HEAD')) return next();
+    return streamed(c, next);
   };
 }
 

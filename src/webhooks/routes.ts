@@ -1,9 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import type { AppEnv } from '../app-env.ts';
 import type { StripeEventLike } from '../billing/reduce.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { bodyLimitFromHeaders } from '../http/hardening.ts';
 import { clientIp, rateLimit } from '../http/rate-limit.ts';
 import { createIngestor } from './batcher.ts';
 import { verifyStripeEvent } from './verify.ts';
@@ -59,25 +59,12 @@ export function webhookRoutes(deps: Deps) {
   return app;
 }
 
-/**
- * 413 above 1 MiB. A declared Content-Length is checked from the header alone (Node's parser never
- * reads past it), so the body is then read straight off the socket by @hono/node-server; hono's
- * bodyLimit touches `c.req.raw.body`, which builds a WHATWG Request and ReadableStream per delivery
- * (about a tenth of the server's CPU per webhook in bench:webhooks). Bodies without a length
- * (chunked) still go through bodyLimit.
- */
+/** 413 above 1 MiB, from the Content-Length where there is one (see bodyLimitFromHeaders). */
 function webhookBodyLimit(deps: Deps): MiddlewareHandler<AppEnv> {
-  const tooLarge = () => {
+  return bodyLimitFromHeaders(WEBHOOK_BODY_LIMIT, () => {
     deps.metrics.webhookRequests.inc({ outcome: 'too_large' });
     throw new AppError('PAYLOAD_TOO_LARGE', 'Webhook bodies are limited to 1 MiB.');
-  };
-  const streamed = bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: tooLarge });
-  return async (c, next) => {
-    const length = c.req.header('content-length');
-    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
-    if (!/^\d+$/.test(length) || Number(length) > WEBHOOK_BODY_LIMIT) tooLarge();
-    await next();
-  };
+  });
 }
 
 function describe(reason: 'missing_signature' | 'invalid_signature' | 'invalid_payload'): string {

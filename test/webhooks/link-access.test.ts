@@ -1,6 +1,7 @@
 import { sign } from 'hono/jwt';
 import { expect, it } from 'vitest';
-import { scenario } from '../factories/stripe-events.ts';
+import { accessView, getRecordByCustomer } from '../../src/billing/queries.ts';
+import { SCENARIO_NAMES, scenario } from '../factories/stripe-events.ts';
 import { TEST_SECRETS } from '../support/config.ts';
 import { describeEachDriver, type Harness } from '../support/harness.ts';
 import { webhookRequest } from '../support/stripe.ts';
@@ -83,6 +84,34 @@ describeEachDriver(
         status: 'none',
         reason: 'no_billing_record',
       });
+    });
+
+    it('answers from the record without its facts exactly as the whole record would, in every lifecycle', async () => {
+      // The entitlement read leaves the facts in the database (getAccessByAuthUser); the rule must not
+      // need them. Each lifecycle ends in a different state (active, grace, unpaid, canceled, review…),
+      // and each is asked at its last event and again 30 days on, past any grace period.
+      let checked = 0;
+      for (const [i, name] of SCENARIO_NAMES.entries()) {
+        const s = scenario[name]({ customerId: `cus_av${i}`, authUserId: `user_av${i}` });
+        for (const e of s.events) {
+          clock.t = e.created * 1000;
+          await h().app.request('/webhooks/stripe', webhookRequest(e, { timestamp: e.created }));
+        }
+        const record = await getRecordByCustomer(h().deps.db, `cus_av${i}`);
+        expect(record, name).not.toBeNull();
+        // A checkout that named no user (unlinkedCheckout) has no one to ask about.
+        if (!record?.authUserId) continue;
+        checked += 1;
+        for (const later of [0, 30 * 86_400_000]) {
+          const now = new Date(clock.t + later);
+          clock.t = now.getTime();
+          const res = await h().app.request(`/v1/access/${record.authUserId}`, { headers: HOST });
+          expect(await res.json(), name).toEqual(
+            JSON.parse(JSON.stringify(accessView(record, now, h().config.PAST_DUE_GRACE_DAYS))),
+          );
+        }
+      }
+      expect(checked).toBe(SCENARIO_NAMES.length - 1);
     });
 
     it('GET /v1/me/access answers for the signed-in customer only, and 401 for a bad or expired token', async () => {
