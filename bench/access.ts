@@ -3,6 +3,7 @@
 import { Agent, request } from 'undici';
 import { scenario } from '../test/factories/stripe-events.ts';
 import {
+  cpuSampler,
   machine,
   openLoop,
   PROCESS_SECRETS,
@@ -65,11 +66,20 @@ try {
   await openLoop(server.url, shots(WARMUP), RATE);
   const measured = shots(RATE * SECONDS);
   const cpu0 = server.cpuMs();
+  // What else each request costs the same two cores.
+  const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
+  const proxyCpu = cpuSampler((_, pid) => pid === db.proxy.pid);
+  const gen0 = process.cpuUsage();
   const result = await openLoop(server.url, measured, RATE);
+  const gen = process.cpuUsage(gen0);
+  const per = (ms: number) => Number((ms / measured.length).toFixed(3));
   console.table([
     {
       ...summarize(result),
-      server_cpu_ms_per_request: Number(((server.cpuMs() - cpu0) / measured.length).toFixed(3)),
+      server_cpu_ms_per_request: per(server.cpuMs() - cpu0),
+      postgres_cpu_ms: per(pgCpu.stop()),
+      proxy_cpu_ms: per(proxyCpu.stop()),
+      loadgen_cpu_ms: per((gen.user + gen.system) / 1000),
     },
   ]);
 } finally {

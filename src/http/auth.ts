@@ -7,9 +7,13 @@ import { AppError } from '../errors.ts';
 
 /** Constant-time comparison that does not leak the length of the expected value. */
 export function safeEqual(a: string, b: string): boolean {
-  const da = createHash('sha256').update(a).digest();
-  const db = createHash('sha256').update(b).digest();
-  return timingSafeEqual(da, db);
+  return safeEqualTo(b)(a);
+}
+
+/** safeEqual against one fixed secret, hashed once (the host key is checked on every entitlement read). */
+export function safeEqualTo(expected: string): (candidate: string) => boolean {
+  const digest = createHash('sha256').update(expected).digest();
+  return (candidate) => timingSafeEqual(createHash('sha256').update(candidate).digest(), digest);
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -19,9 +23,10 @@ function bearer(header: string | undefined): string | undefined {
 
 /** Server-to-server calls from the host app: `Authorization: Bearer <HOST_API_KEY>`. */
 export function hostAuth(config: Pick<Config, 'hostApiKey'>): MiddlewareHandler<AppEnv> {
+  const isHostKey = safeEqualTo(config.hostApiKey);
   return async function hostAuth(c, next) {
     const token = bearer(c.req.header('authorization'));
-    if (!token || !safeEqual(token, config.hostApiKey)) {
+    if (!token || !isHostKey(token)) {
       throw new AppError('UNAUTHORIZED', 'A valid host API key is required.');
     }
     c.set('principal', { kind: 'host' });

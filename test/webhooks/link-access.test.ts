@@ -1,6 +1,6 @@
 import { sign } from 'hono/jwt';
 import { expect, it } from 'vitest';
-import { accessView, getRecordByCustomer } from '../../src/billing/queries.ts';
+import { accessView, getAccessRecordByAuthUser, getRecordByCustomer } from '../../src/billing/queries.ts';
 import { SCENARIO_NAMES, scenario } from '../factories/stripe-events.ts';
 import { TEST_SECRETS } from '../support/config.ts';
 import { describeEachDriver, type Harness } from '../support/harness.ts';
@@ -86,10 +86,10 @@ describeEachDriver(
       });
     });
 
-    it('answers from the record without its facts exactly as the whole record would, in every lifecycle', async () => {
-      // The entitlement read leaves the facts in the database (getAccessByAuthUser); the rule must not
-      // need them. Each lifecycle ends in a different state (active, grace, unpaid, canceled, review…),
-      // and each is asked at its last event and again 30 days on, past any grace period.
+    it('answers from the four fields it reads exactly as the whole record would, in every lifecycle', async () => {
+      // The entitlement read fetches only what the rule reads (getAccessRecordByAuthUser; access.ts
+      // is typed to read no more). Each lifecycle ends in a different state (active, grace, unpaid,
+      // canceled, review…), and each is asked at its last event and again 30 days on.
       let checked = 0;
       for (const [i, name] of SCENARIO_NAMES.entries()) {
         const s = scenario[name]({ customerId: `cus_av${i}`, authUserId: `user_av${i}` });
@@ -102,6 +102,13 @@ describeEachDriver(
         // A checkout that named no user (unlinkedCheckout) has no one to ask about.
         if (!record?.authUserId) continue;
         checked += 1;
+        const { review, subscription, deleted, firstFailedPaymentAt } = record;
+        expect(await getAccessRecordByAuthUser(h().deps.db, record.authUserId), name).toEqual({
+          review,
+          subscription,
+          deleted,
+          firstFailedPaymentAt,
+        });
         for (const later of [0, 30 * 86_400_000]) {
           const now = new Date(clock.t + later);
           clock.t = now.getTime();
