@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { agentRouteDocs } from './agent/openapi.ts';
 import { type AgentRouteOptions, agentRoutes } from './agent/routes.ts';
 import type { AppEnv } from './app-env.ts';
 import { billingRouteDocs } from './billing/openapi.ts';
 import { billingRoutes } from './billing/routes.ts';
 import type { Deps } from './deps.ts';
-import { AppError, toProblem } from './errors.ts';
+import { AppError } from './errors.ts';
 import { apiRateLimit, browserCors, defaultBodyLimit, securityHeaders } from './http/hardening.ts';
+import { renderError } from './http/render-error.ts';
 import { requestId } from './http/request-id.ts';
 import { requestLog } from './http/request-log.ts';
 import { docsRoutes } from './ops/docs-routes.ts';
@@ -59,24 +59,7 @@ export function createApp(deps: Deps, opts: { agent?: AgentRouteOptions } = {}) 
   app.notFound(() => {
     throw new AppError('NOT_FOUND', 'No such route.');
   });
-  app.onError((err, c) => {
-    const known = err instanceof AppError ? err : fromHono(err);
-    if (!known || known.status >= 500)
-      deps.log.error({ err, requestId: c.get('requestId') }, 'request failed');
-    const { problem, headers } = toProblem(known ?? err, c.get('requestId') ?? 'unknown');
-    for (const [k, v] of Object.entries(headers)) c.header(k, v);
-    c.header('content-type', 'application/problem+json');
-    return c.body(JSON.stringify(problem), problem.status as 400);
-  });
+  app.onError(renderError(deps));
   return app;
 }
 export type App = ReturnType<typeof createApp>;
-
-function fromHono(err: unknown): AppError | undefined {
-  if (!(err instanceof HTTPException)) return undefined;
-  if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'Request body too large.');
-  if (err.status === 401) return new AppError('UNAUTHORIZED', 'Missing or invalid credentials.');
-  if (err.status === 400) return new AppError('BAD_REQUEST', err.message || 'Bad request.');
-  if (err.status === 404) return new AppError('NOT_FOUND');
-  return err.status >= 500 ? new AppError('INTERNAL') : new AppError('BAD_REQUEST', err.message);
-}

@@ -143,6 +143,8 @@ export const EnvSchema = z.object({
   DEMO_ENABLED: z.enum(['true', 'false']).optional(),
   WORKER_ENABLED: bool(true),
   WORKER_CONCURRENCY: intIn(16, 1, 64),
+  /** `npm run worker` only: serve its /metrics and /healthz on this port (0: no listener). */
+  WORKER_METRICS_PORT: intIn(0, 0, 65535),
   /** Webhook fast path (src/webhooks/ingest-batch.ts); false: every event on the locking path. */
   INGEST_FAST_PATH: bool(true),
   /** Most events one fast-path statement writes. */

@@ -2,21 +2,20 @@
 // 'running' until their lease expires; another worker retakes them; nothing is lost and the targets
 // that honour keys (HubSpot upsert by e-mail, Resend Idempotency-Key, handoff webhook-id) see no
 // duplicate. Runs on real PostgreSQL through the Neon driver: a second process needs a shared database.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { and, eq, gte } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../src/db/schema/index.ts';
 import type { Deps } from '../src/deps.ts';
 import { scenario } from './factories/stripe-events.ts';
 import { allJobs, enqueueHandoff, ingestAll, testWorker } from './fakes/outbox.ts';
 import { startTargets, type Targets } from './fakes/targets.ts';
 import { createHarness, driverAvailable, type Harness } from './support/harness.ts';
+import { spawnWorkerProcess } from './support/worker-process.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CUSTOMERS = 30;
 const LEASE_MS = 1_500;
 
@@ -40,27 +39,12 @@ describe.skipIf(!driverAvailable('neon'))('worker crash [neon]', () => {
   });
 
   function startChildWorker(): { child: ChildProcess; stderr: string[] } {
-    const stderr: string[] = [];
-    const proc = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'src/jobs/worker-main.ts', '--id', 'crash-child', '--lease-ms', String(LEASE_MS)],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: 'test',
-          LOG_LEVEL: 'warn',
-          DATA_DIR: dataDir,
-          DATABASE_URL: h.databaseUrl,
-          DATABASE_WS_PROXY: inject('wsProxy'),
-          WORKER_CONCURRENCY: '8',
-          ...t.env,
-        },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    proc.stderr?.on('data', (chunk) => stderr.push(String(chunk)));
-    return { child: proc, stderr };
+    return spawnWorkerProcess({
+      databaseUrl: h.databaseUrl,
+      dataDir,
+      args: ['--id', 'crash-child', '--lease-ms', String(LEASE_MS)],
+      env: { WORKER_CONCURRENCY: '8', ...t.env },
+    });
   }
 
   it('retakes the jobs of a SIGKILLed worker after their lease; nothing lost, nothing doubled', async () => {

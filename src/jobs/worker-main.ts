@@ -4,6 +4,8 @@
 //
 //   npm run worker -- [--concurrency N] [--lease-ms MS] [--poll-ms MS] [--id NAME]
 //
+// WORKER_METRICS_PORT=N also serves its /metrics (METRICS_TOKEN) and /healthz on HOST:N.
+//
 // For the production (Neon/PostgreSQL) mode: embedded PGlite lives in one process, so there the
 // worker inside `npm start` is the only one.
 import { parseArgs } from 'node:util';
@@ -12,6 +14,7 @@ import { migrateDb } from '../db/migrate.ts';
 import { createDeps } from '../deps.ts';
 import { createAdapters } from './adapters.ts';
 import { createWorker } from './worker.ts';
+import { serveWorkerHttp } from './worker-http.ts';
 
 const positive = (name: string, v: string | undefined): number | undefined => {
   if (v === undefined) return undefined;
@@ -40,10 +43,13 @@ async function main(): Promise<void> {
     workerId: values.id,
   });
   await worker.start();
+  const http =
+    config.WORKER_METRICS_PORT > 0 ? await serveWorkerHttp(deps, config.WORKER_METRICS_PORT) : null;
   const shutdown = (signal: string) => {
     deps.log.info({ signal }, 'worker shutting down');
     worker
       .stop()
+      .then(() => http?.close())
       .then(() => deps.dbHandle.close())
       .then(
         () => {
