@@ -81,9 +81,10 @@ const V = {
   trialWord: /\btrial\b|periodo de prueba|\bprueba\b|testphase|probezeit|periode d'essai|\bessai\b/,
   noTrial:
     /(doesn't|does not|don't|didn't) (have|include) a trial|\bno (free )?trial\b|no tiene periodo de prueba|keine testphase|(n'a|n'avez) pas de periode d'essai/,
-  unpaid: /\bunpaid\b|\bimpagad[ao]\b|\bunbezahlt\b|\bimpaye\b/,
-  incompleteExpired: /incomplete[ _]expired/,
-  incomplete: /\bincomplete\b|\bincompleto\b|\bunvollstandig\b/,
+  unpaid: /\bunpaid\b|\bimpagad[ao]\b|\bunbezahlt\b|\bimpaye\b|\bnon payee?\b/,
+  incompleteExpired:
+    /incomplete[ _]expired|\bincomplet[ao]? (y caducad[ao]|et expiree?)\b|\bunvollstandig und abgelaufen\b/,
+  incomplete: /\bincomplete\b|\bincomplet[ao]?\b|\bunvollstandig\b/,
   paused: /\bpaused\b|\bpausad[ao]\b|\bpausiert\b|\ben pause\b/,
   none: /(don't|do not|doesn't) have (a|an|any) (active )?subscription|\bno (active )?subscription\b|there is no subscription|no tienes ninguna suscripcion|no hay ninguna suscripcion|\bkein(en)? abo\b|pas d'abonnement|aucun abonnement/,
   deleted: /has been deleted|se ha eliminado|wurde geloscht|a ete supprime/,

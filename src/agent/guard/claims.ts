@@ -28,7 +28,7 @@ const STATUS_WORDS: Record<string, RegExp> = {
   past_due: /\b(past[ -]due|overdue|vencid[ao]|atrasad[ao]|uberfallig|zahlungsverzug|en retard|impaye)\b/g,
   canceled: /\b(cancel+ed|cancelad[ao]|gekundigt|storniert|annule[e]?s?|resilie[e]?)\b/g,
   paused: /\b(paused|pausad[ao]|pausiert|en pause)\b/g,
-  unpaid: /\b(unpaid|no pagad[ao]|unbezahlt)\b/g,
+  unpaid: /\b(unpaid|no pagad[ao]|impagad[ao]|unbezahlt|non paye[e]?s?)\b/g,
 };
 
 // A negation shortly before a claim word ("none of your payments failed", "no longer active").

@@ -5,10 +5,12 @@ import { planCatalogue } from '../../../tools/get-plan-catalogue.ts';
 import type { PaymentSummary } from '../../../tools/get-recent-payments.ts';
 import type { SubscriptionDetails } from '../../../tools/get-subscription.ts';
 import type { BillingResult } from '../../../tools/result.ts';
+import { extractClaims } from '../../guard/claims.ts';
 import { collectEvidence } from '../../guard/evidence.ts';
 import { verifyAnswer } from '../../guard/grounding.ts';
 import { composeAnswer, type Results } from './answer.ts';
 import type { Language } from './language.ts';
+import { PHRASES } from './phrases/index.ts';
 
 const ok = <T>(data: T): BillingResult<T> => ({
   state: 'ok',
@@ -164,4 +166,35 @@ describe('offline answers', () => {
     });
     expect(text).toMatch(/^Your subscription status is unpaid\. You're on Pro \(monthly\)\. It includes:/);
   });
+
+  // Stripe's English status names must not reach a Spanish, German or French reply.
+  const ENGLISH_STATUS = /\b(unpaid|paused|incomplete|expired|past due|trialing|active|canceled)\b/i;
+  const NOT_RENEWING = ['unpaid', 'paused', 'incomplete', 'incomplete_expired'];
+
+  it.each(['es', 'de', 'fr'] as const)(
+    'names a subscription that does not renew in %s, never in English, with claims the guard accepts',
+    (lang) => {
+      for (const status of NOT_RENEWING) {
+        const r: Results = {
+          getAccountOverview: ok(overview(status)),
+          getSubscription: ok(subscription(status)),
+          getRecentPayments: ok({ payments: [failedPayment] }),
+        };
+        const word = PHRASES[lang].subscriptionStatus(status);
+        expect(word).not.toMatch(ENGLISH_STATUS);
+        for (const intent of ['status', 'next_charge', 'access', 'cancel'] as const) {
+          const text = answer(intent, lang, r);
+          expect(text, `${lang} ${status} ${intent}`).not.toMatch(ENGLISH_STATUS);
+          if (intent !== 'access') expect(text, `${lang} ${status} ${intent}`).toContain(word);
+        }
+        // The guard sees the word as the claim it is (it knows unpaid and paused), not as noise.
+        if (status === 'unpaid' || status === 'paused') {
+          const claims = extractClaims(answer('status', lang, r), []);
+          expect(claims, `${lang} ${status}`).toContainEqual(
+            expect.objectContaining({ kind: 'status', value: status, negated: false }),
+          );
+        }
+      }
+    },
+  );
 });

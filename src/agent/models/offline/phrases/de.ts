@@ -1,5 +1,19 @@
 import type { Phrases } from './types.ts';
 
+// Stripe's statuses in German: a reply never names one in English. Unquoted:
+// they are claims the grounding guard (and the evals' reader) must see.
+const STATUS: Record<string, string> = {
+  active: 'aktiv',
+  trialing: 'in der Testphase',
+  past_due: 'im Zahlungsverzug',
+  canceled: 'gekündigt',
+  unpaid: 'unbezahlt',
+  paused: 'pausiert',
+  incomplete: 'unvollständig',
+  incomplete_expired: 'unvollständig und abgelaufen',
+};
+const statusName = (s: string) => STATUS[s] ?? s.replaceAll('_', ' ');
+
 export const de: Phrases = {
   greeting:
     'Hallo! Ich helfe dir gern bei Abo, Zahlungen, Rechnungen, Tarif und Zugang zum Produkt. Was möchtest du wissen?',
@@ -13,7 +27,8 @@ export const de: Phrases = {
   pastDue: (plan) => `Dein ${plan}-Abo ist überfällig.`,
   canceled: (plan) => `Dein ${plan}-Abo ist gekündigt.`,
   cancelScheduled: (plan, date) => `Dein ${plan}-Abo ist zum ${date} gekündigt.`,
-  otherStatus: (status) => `Der Status deines Abos ist ${status.replaceAll('_', ' ')}.`,
+  subscriptionStatus: statusName,
+  otherStatus: (status) => `Der Status deines Abos ist ${statusName(status)}.`,
   accessYes: 'Du hast Zugriff auf das Produkt.',
   accessGrace: 'Du hast vorerst weiterhin Zugriff, während der Kulanzfrist für die offene Zahlung.',
   accessNo: (reason) => `Du hast gerade keinen Zugriff auf das Produkt${reason ? `, weil ${reason}` : ''}.`,
@@ -32,7 +47,7 @@ export const de: Phrases = {
     `Du hast den Tarif ${plan}${interval ? ` (${interval})` : ''}. Enthalten: ${features}.`,
   planIncluded: (features) => `Enthalten war: ${features}.`,
   noChargeWhile: (status) =>
-    `Der Status deines Abos ist ${status.replaceAll('_', ' ')}, daher ist keine weitere Abbuchung geplant, solange das so bleibt.`,
+    `Der Status deines Abos ist ${statusName(status)}, daher ist keine weitere Abbuchung geplant, solange das so bleibt.`,
   cancelNoPeriod: (plan) =>
     `Es läuft kein Zeitraum, den du nach einer Kündigung bis zu seinem Ende behalten würdest. Ich kann ${plan} nicht in diesem Chat kündigen; das geht in den Abrechnungseinstellungen, oder frag mich nach einer Person.`,
   planList: (lines) => `Verfügbare Tarife: ${lines.map((l) => `${l.name} (${l.prices})`).join('; ')}.`,
@@ -70,5 +85,5 @@ export const de: Phrases = {
       past_due_grace_expired: 'eine Zahlung überfällig ist und die Kulanzfrist abgelaufen ist',
       no_subscription: 'es auf diesem Konto kein Abo gibt',
       customer_deleted: 'dieses Abrechnungskonto gelöscht wurde',
-    })[reason] ?? `der Status des Abos ${status.replaceAll('_', ' ')} ist`,
+    })[reason] ?? `der Status des Abos ${statusName(status)} ist`,
 };

@@ -13,6 +13,7 @@ export const en: Phrases = {
   pastDue: (plan) => `Your ${plan} subscription is past due.`,
   canceled: (plan) => `Your ${plan} subscription is canceled.`,
   cancelScheduled: (plan, date) => `Your ${plan} subscription is set to be canceled on ${date}.`,
+  subscriptionStatus: (status) => status.replaceAll('_', ' '),
   otherStatus: (status) => `Your subscription status is ${status.replaceAll('_', ' ')}.`,
   accessYes: 'You have access to the product right now.',
   accessGrace: 'You still have access for now, during the grace period for the open payment.',

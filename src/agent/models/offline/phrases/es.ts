@@ -1,5 +1,19 @@
 import type { Phrases } from './types.ts';
 
+// Stripe's statuses in Spanish: a reply never names one in English. Unquoted:
+// they are claims the grounding guard (and the evals' reader) must see.
+const STATUS: Record<string, string> = {
+  active: 'activa',
+  trialing: 'en periodo de prueba',
+  past_due: 'vencida',
+  canceled: 'cancelada',
+  unpaid: 'impagada',
+  paused: 'pausada',
+  incomplete: 'incompleta',
+  incomplete_expired: 'incompleta y caducada',
+};
+const statusName = (s: string) => STATUS[s] ?? s.replaceAll('_', ' ');
+
 export const es: Phrases = {
   greeting:
     '¡Hola! Puedo ayudarte con tu suscripción, tus pagos, facturas, tu plan y el acceso al producto. ¿Qué quieres saber?',
@@ -13,7 +27,8 @@ export const es: Phrases = {
   pastDue: (plan) => `Tu suscripción ${plan} tiene un pago vencido.`,
   canceled: (plan) => `Tu suscripción ${plan} está cancelada.`,
   cancelScheduled: (plan, date) => `Tu suscripción ${plan} se cancelará el ${date}.`,
-  otherStatus: (status) => `El estado de tu suscripción es ${status.replaceAll('_', ' ')}.`,
+  subscriptionStatus: statusName,
+  otherStatus: (status) => `El estado de tu suscripción es ${statusName(status)}.`,
   accessYes: 'Ahora mismo tienes acceso al producto.',
   accessGrace: 'Por ahora mantienes el acceso, durante el periodo de gracia del pago pendiente.',
   accessNo: (reason) => `Ahora mismo no tienes acceso al producto${reason ? ` porque ${reason}` : ''}.`,
@@ -32,7 +47,7 @@ export const es: Phrases = {
     `Tienes el plan ${plan}${interval ? ` (${interval})` : ''}. Incluye: ${features}.`,
   planIncluded: (features) => `Incluía: ${features}.`,
   noChargeWhile: (status) =>
-    `El estado de tu suscripción es ${status.replaceAll('_', ' ')}, así que no hay más cobros programados mientras siga así.`,
+    `El estado de tu suscripción es ${statusName(status)}, así que no hay más cobros programados mientras siga así.`,
   cancelNoPeriod: (plan) =>
     `No hay ningún periodo en curso que cancelar te dejaría conservar hasta su final. No puedo cancelar ${plan} desde este chat; puedes hacerlo en la configuración de facturación o pedirme una persona.`,
   planList: (lines) => `Planes disponibles: ${lines.map((l) => `${l.name} (${l.prices})`).join('; ')}.`,
@@ -71,5 +86,5 @@ export const es: Phrases = {
       past_due_grace_expired: 'hay un pago vencido y el periodo de gracia ha terminado',
       no_subscription: 'no hay ninguna suscripción en esta cuenta',
       customer_deleted: 'esta cuenta de facturación se ha eliminado',
-    })[reason] ?? `el estado de la suscripción es ${status.replaceAll('_', ' ')}`,
+    })[reason] ?? `el estado de la suscripción es ${statusName(status)}`,
 };

@@ -1,5 +1,19 @@
 import type { Phrases } from './types.ts';
 
+// Stripe's statuses in French: a reply never names one in English. Unquoted:
+// they are claims the grounding guard (and the evals' reader) must see.
+const STATUS: Record<string, string> = {
+  active: 'actif',
+  trialing: "en période d'essai",
+  past_due: 'en retard de paiement',
+  canceled: 'annulé',
+  unpaid: 'non payé',
+  paused: 'en pause',
+  incomplete: 'incomplet',
+  incomplete_expired: 'incomplet et expiré',
+};
+const statusName = (s: string) => STATUS[s] ?? s.replaceAll('_', ' ');
+
 export const fr: Phrases = {
   greeting:
     "Bonjour ! Je peux vous aider pour votre abonnement, vos paiements, vos factures, votre formule et l'accès au produit. Que souhaitez-vous savoir ?",
@@ -14,7 +28,8 @@ export const fr: Phrases = {
   pastDue: (plan) => `Votre abonnement ${plan} est en retard de paiement.`,
   canceled: (plan) => `Votre abonnement ${plan} est annulé.`,
   cancelScheduled: (plan, date) => `Votre abonnement ${plan} sera annulé le ${date}.`,
-  otherStatus: (status) => `Le statut de votre abonnement est ${status.replaceAll('_', ' ')}.`,
+  subscriptionStatus: statusName,
+  otherStatus: (status) => `Le statut de votre abonnement est ${statusName(status)}.`,
   accessYes: 'Vous avez accès au produit en ce moment.',
   accessGrace: 'Vous avez toujours accès pour le moment, pendant le délai de grâce du paiement en attente.',
   accessNo: (reason) => `Vous n'avez pas accès au produit en ce moment${reason ? ` car ${reason}` : ''}.`,
@@ -34,7 +49,7 @@ export const fr: Phrases = {
     `Vous avez la formule ${plan}${interval ? ` (${interval})` : ''}. Elle comprend : ${features}.`,
   planIncluded: (features) => `Elle comprenait : ${features}.`,
   noChargeWhile: (status) =>
-    `Le statut de votre abonnement est ${status.replaceAll('_', ' ')}, aucun autre prélèvement n'est donc prévu tant que cela ne change pas.`,
+    `Le statut de votre abonnement est ${statusName(status)}, aucun autre prélèvement n'est donc prévu tant que cela ne change pas.`,
   cancelNoPeriod: (plan) =>
     `Aucune période n'est en cours que vous pourriez garder jusqu'à son terme en résiliant. Je ne peux pas résilier ${plan} depuis ce chat ; vous pouvez le faire dans vos paramètres de facturation, ou me demander une personne.`,
   planList: (lines) => `Formules disponibles : ${lines.map((l) => `${l.name} (${l.prices})`).join(' ; ')}.`,
@@ -73,5 +88,5 @@ export const fr: Phrases = {
       past_due_grace_expired: 'un paiement est en retard et le délai de grâce est écoulé',
       no_subscription: "il n'y a pas d'abonnement sur ce compte",
       customer_deleted: 'ce compte de facturation a été supprimé',
-    })[reason] ?? `le statut de l'abonnement est ${status.replaceAll('_', ' ')}`,
+    })[reason] ?? `le statut de l'abonnement est ${statusName(status)}`,
 };

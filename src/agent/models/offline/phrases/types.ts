@@ -15,6 +15,8 @@ export type Phrases = {
   pastDue(plan: string): string;
   canceled(plan: string): string;
   cancelScheduled(plan: string, date: string): string;
+  /** A Stripe subscription status as this language names it (`unpaid`, `paused`…). */
+  subscriptionStatus(status: string): string;
   otherStatus(status: string): string;
   accessYes: string;
   accessGrace: string;
