@@ -3,8 +3,8 @@
 import { Agent, request } from 'undici';
 import { scenario } from '../test/factories/stripe-events.ts';
 import {
-  cpuSampler,
   machine,
+  measureWindow,
   openLoop,
   PROCESS_SECRETS,
   type Shot,
@@ -64,22 +64,14 @@ try {
       headers: { authorization: `Bearer ${PROCESS_SECRETS.HOST_API_KEY}` },
     }));
   await openLoop(server.url, shots(WARMUP), RATE);
-  const measured = shots(RATE * SECONDS);
-  const cpu0 = server.cpuMs();
-  // What else each request costs the same two cores.
-  const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
-  const proxyCpu = cpuSampler((_, pid) => pid === db.proxy.pid);
-  const gen0 = process.cpuUsage();
-  const result = await openLoop(server.url, measured, RATE);
-  const gen = process.cpuUsage(gen0);
-  const per = (ms: number) => Number((ms / measured.length).toFixed(3));
+  const { result, cpu } = await measureWindow(server, db, shots(RATE * SECONDS), RATE);
   console.table([
     {
       ...summarize(result),
-      server_cpu_ms_per_request: per(server.cpuMs() - cpu0),
-      postgres_cpu_ms: per(pgCpu.stop()),
-      proxy_cpu_ms: per(proxyCpu.stop()),
-      loadgen_cpu_ms: per((gen.user + gen.system) / 1000),
+      server_cpu_ms_per_request: cpu.server,
+      postgres_cpu_ms: cpu.postgres,
+      proxy_cpu_ms: cpu.proxy,
+      loadgen_cpu_ms: cpu.loadgen,
     },
   ]);
 } finally {

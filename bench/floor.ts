@@ -3,9 +3,9 @@
 // ("verify"), then with one prepared INSERT of the event through the Neon driver and the loopback
 // proxy ("insert"). What ledgerdesk's own work adds is bench:webhooks minus this, on the same machine.
 import {
-  cpuSampler,
   lifecycleEvents as events,
   machine,
+  measureWindow,
   openLoop,
   signAll as sign,
   startServerProcess,
@@ -40,14 +40,14 @@ for (const mode of MODES) {
       const settle = sign(events(rate * SETTLE, `s${i}x${rate}`));
       const shots = sign(events(rate * SECONDS, `r${i}x${rate}`));
       if (settle.length > 0) await openLoop(server.url, settle, rate);
-      const cpu0 = server.cpuMs();
-      const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
-      const result = await openLoop(server.url, shots, rate);
+      const { result, cpu } = await measureWindow(server, db, shots, rate);
       rows.push({
         mode,
         ...summarize(result),
-        server_cpu_ms_per_event: Number(((server.cpuMs() - cpu0) / shots.length).toFixed(3)),
-        postgres_cpu_ms: Number((pgCpu.stop() / shots.length).toFixed(3)),
+        server_cpu_ms_per_event: cpu.server,
+        postgres_cpu_ms: cpu.postgres,
+        proxy_cpu_ms: cpu.proxy,
+        loadgen_cpu_ms: cpu.loadgen,
       });
     }
   } finally {

@@ -3,7 +3,12 @@
 import Stripe from 'stripe';
 import { Agent, request } from 'undici';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
-import { PROCESS_SECRETS } from '../test/support/server-process.ts';
+import {
+  type BenchDb,
+  cpuSampler,
+  PROCESS_SECRETS,
+  type ServerProc,
+} from '../test/support/server-process.ts';
 
 export * from '../test/support/server-process.ts';
 
@@ -123,4 +128,33 @@ export function lifecycleEvents(n: number, tag: string): TestEvent[] {
 export function signAll(list: TestEvent[]): Shot[] {
   const timestamp = Math.floor(Date.now() / 1000);
   return list.map((e) => signedWebhookShot(e, timestamp));
+}
+
+/**
+ * One measured window: the shots at `rate`, open loop, with the CPU each shot cost the server, and
+ * what else it cost the same two cores (PostgreSQL's backends for this database, the proxy, and this
+ * load generator), in ms per shot.
+ */
+export async function measureWindow(
+  server: ServerProc,
+  db: BenchDb,
+  shots: Shot[],
+  rate: number,
+): Promise<{ result: RunResult; cpu: { server: number; postgres: number; proxy: number; loadgen: number } }> {
+  const cpu0 = server.cpuMs();
+  const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
+  const proxyCpu = cpuSampler((_, pid) => pid === db.proxy.pid);
+  const gen0 = process.cpuUsage();
+  const result = await openLoop(server.url, shots, rate);
+  const gen = process.cpuUsage(gen0);
+  const per = (ms: number) => Number((ms / shots.length).toFixed(3));
+  return {
+    result,
+    cpu: {
+      server: per(server.cpuMs() - cpu0),
+      postgres: per(pgCpu.stop()),
+      proxy: per(proxyCpu.stop()),
+      loadgen: per((gen.user + gen.system) / 1000),
+    },
+  };
 }

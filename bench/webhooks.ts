@@ -1,9 +1,9 @@
 // npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
 // Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
 import {
-  cpuSampler,
   lifecycleEvents as events,
   machine,
+  measureWindow,
   openLoop,
   PROCESS_SECRETS,
   signAll as sign,
@@ -93,25 +93,15 @@ try {
     const shots = sign(events(rate * SECONDS, `r${i}x${rate}`));
     if (settle.length > 0) await openLoop(server.url, settle, rate);
     const before = await ingestCounters(server.url);
-    const cpu0 = server.cpuMs();
-    // PostgreSQL's backends for this database, the proxy and this load generator share the two cores.
-    const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
-    const proxyCpu = cpuSampler((_, pid) => pid === db.proxy.pid);
-    const gen0 = process.cpuUsage();
-    const result = await openLoop(server.url, shots, rate);
-    const cpuPerEvent = (server.cpuMs() - cpu0) / shots.length;
-    const pgPerEvent = pgCpu.stop() / shots.length;
-    const proxyPerEvent = proxyCpu.stop() / shots.length;
-    const gen = process.cpuUsage(gen0);
-    const genPerEvent = (gen.user + gen.system) / 1000 / shots.length;
+    const { result, cpu } = await measureWindow(server, db, shots, rate);
     const after = await ingestCounters(server.url);
     const batches = after.batches - before.batches;
     rows.push({
       ...summarize(result),
-      server_cpu_ms_per_event: Number(cpuPerEvent.toFixed(3)),
-      postgres_cpu_ms: Number(pgPerEvent.toFixed(3)),
-      proxy_cpu_ms: Number(proxyPerEvent.toFixed(3)),
-      loadgen_cpu_ms: Number(genPerEvent.toFixed(3)),
+      server_cpu_ms_per_event: cpu.server,
+      postgres_cpu_ms: cpu.postgres,
+      proxy_cpu_ms: cpu.proxy,
+      loadgen_cpu_ms: cpu.loadgen,
       events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
       fallbacks: after.fallbacks - before.fallbacks,
       of_which_conflicts: after.conflicts - before.conflicts,

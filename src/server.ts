@@ -1,10 +1,10 @@
 // Node entry: config -> deps -> migrate -> app (+ worker) -> listen; graceful shutdown on signals.
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { migrateDb } from './db/migrate.ts';
 import { createDeps, type Deps } from './deps.ts';
+import { listen } from './http/listen.ts';
 
 export type Service = {
   deps: Deps;
@@ -28,11 +28,7 @@ export async function startService(
   ]);
   await migrateDb(deps.dbHandle);
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = await listen(app.fetch, config.PORT, config.HOST);
   const background = opts.background ? await opts.background(deps) : undefined;
   const port = (server.address() as AddressInfo).port;
   let stopping: Promise<void> | undefined;

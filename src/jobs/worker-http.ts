@@ -1,11 +1,11 @@
 // The standalone worker's own HTTP listener (`WORKER_METRICS_PORT`): its Prometheus metrics and a
 // liveness probe. The effect counters and the ack-to-delivery lag are counted in the process that
 // delivers, so a worker running apart from `npm start` must be scraped itself.
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../errors.ts';
+import { listen } from '../http/listen.ts';
 import { renderError } from '../http/render-error.ts';
 import { requestId } from '../http/request-id.ts';
 import { metricsRoutes } from '../ops/metrics-routes.ts';
@@ -24,11 +24,7 @@ export function workerHttpApp(deps: Deps) {
 
 /** Listens on HOST:port; resolves once listening, with a close() for shutdown. */
 export async function serveWorkerHttp(deps: Deps, port: number): Promise<{ close(): Promise<void> }> {
-  const server = serve({ fetch: workerHttpApp(deps).fetch, port, hostname: deps.config.HOST });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  const server = await listen(workerHttpApp(deps).fetch, port, deps.config.HOST);
   return {
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
