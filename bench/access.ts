@@ -72,6 +72,7 @@ try {
       postgres_cpu_ms: cpu.postgres,
       proxy_cpu_ms: cpu.proxy,
       loadgen_cpu_ms: cpu.loadgen,
+      steal_pct: cpu.stealPct,
     },
   ]);
 } finally {

@@ -1,5 +1,6 @@
 // Shared by the benchmarks: an open-loop load generator and the figures it reports.
 // Benchmarks print what they measured; nothing here asserts.
+import { readFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { Agent, request } from 'undici';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
@@ -130,23 +131,36 @@ export function signAll(list: TestEvent[]): Shot[] {
   return list.map((e) => signedWebhookShot(e, timestamp));
 }
 
+/** The machine's CPU time so far, in USER_HZ ticks: all of it, and the part the hypervisor stole. */
+function machineTicks(): { total: number; steal: number } {
+  // /proc/stat's first line: cpu user nice system idle iowait irq softirq steal guest guest_nice.
+  const f = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  return { total: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
+}
+
 /**
  * One measured window: the shots at `rate`, open loop, with the CPU each shot cost the server, and
  * what else it cost the same two cores (PostgreSQL's backends for this database, the proxy, and this
- * load generator), in ms per shot.
+ * load generator), in ms per shot; and the share of the machine's time its hypervisor took for other
+ * guests meanwhile (steal, in %), which on a shared host moves every figure from run to run.
  */
 export async function measureWindow(
   server: ServerProc,
   db: BenchDb,
   shots: Shot[],
   rate: number,
-): Promise<{ result: RunResult; cpu: { server: number; postgres: number; proxy: number; loadgen: number } }> {
+): Promise<{
+  result: RunResult;
+  cpu: { server: number; postgres: number; proxy: number; loadgen: number; stealPct: number };
+}> {
+  const machine0 = machineTicks();
   const cpu0 = server.cpuMs();
   const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
   const proxyCpu = cpuSampler((_, pid) => pid === db.proxy.pid);
   const gen0 = process.cpuUsage();
   const result = await openLoop(server.url, shots, rate);
   const gen = process.cpuUsage(gen0);
+  const machine1 = machineTicks();
   const per = (ms: number) => Number((ms / shots.length).toFixed(3));
   return {
     result,
@@ -155,6 +169,59 @@ export async function measureWindow(
       postgres: per(pgCpu.stop()),
       proxy: per(proxyCpu.stop()),
       loadgen: per((gen.user + gen.system) / 1000),
+      stealPct: Number(
+        ((100 * (machine1.steal - machine0.steal)) / Math.max(1, machine1.total - machine0.total)).toFixed(1),
+      ),
     },
   };
+}
+
+/** The knobs shared by the webhook benches, from the environment, with each bench's default rates. */
+export function rateBenchOptions(defaultRates: string) {
+  return {
+    rates: (process.env.BENCH_RATES ?? defaultRates).split(',').map(Number),
+    seconds: Number(process.env.BENCH_SECONDS ?? 20),
+    settle: Number(process.env.BENCH_SETTLE ?? 5),
+    warmup: Number(process.env.BENCH_WARMUP ?? 18_000),
+  };
+}
+
+/**
+ * bench:webhooks' method against any webhook server: a warm-up at 900/s, VACUUM ANALYZE and a flush
+ * (unless `analyze` is false), then per rate `settle` s unmeasured and `seconds` s measured, every
+ * event signed and unique. One row per rate: latency, statuses, the CPU per event of each process,
+ * and whatever columns `extra` adds (it runs before a window and returns what runs after it).
+ */
+export async function webhookRates(
+  server: ServerProc,
+  db: BenchDb,
+  o: ReturnType<typeof rateBenchOptions>,
+  more: {
+    analyze?: boolean;
+    extra?: () => Promise<() => Promise<Record<string, string | number>>>;
+  } = {},
+): Promise<Record<string, string | number>[]> {
+  await openLoop(server.url, signAll(lifecycleEvents(o.warmup, 'warm')), 900);
+  if (more.analyze !== false) await db.vacuumAndFlush();
+  const rows = [];
+  for (const [i, rate] of o.rates.entries()) {
+    // Settle: the rate runs unmeasured first, so the window does not pay for what the phase before
+    // it left behind (a faster rate's backlog of dirty pages, a collection of its garbage). The
+    // measured shots are made before it, so the generator has digested them by the window.
+    const settle = signAll(lifecycleEvents(rate * o.settle, `s${i}x${rate}`));
+    const shots = signAll(lifecycleEvents(rate * o.seconds, `r${i}x${rate}`));
+    if (settle.length > 0) await openLoop(server.url, settle, rate);
+    const after = await more.extra?.();
+    const { result, cpu } = await measureWindow(server, db, shots, rate);
+    rows.push({
+      ...summarize(result),
+      server_cpu_ms_per_event: cpu.server,
+      postgres_cpu_ms: cpu.postgres,
+      proxy_cpu_ms: cpu.proxy,
+      loadgen_cpu_ms: cpu.loadgen,
+      steal_pct: cpu.stealPct,
+      ...(after ? await after() : {}),
+    });
+  }
+  return rows;
 }

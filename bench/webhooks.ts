@@ -1,21 +1,15 @@
 // npm run bench:webhooks — open-loop ingest benchmark against the real server on real PostgreSQL.
 // Signed events with unique ids at fixed rates; latency from each event's scheduled send time.
 import {
-  lifecycleEvents as events,
   machine,
-  measureWindow,
-  openLoop,
   PROCESS_SECRETS,
-  signAll as sign,
+  rateBenchOptions,
   startServerProcess,
-  summarize,
   throwawayDatabase,
+  webhookRates,
 } from './support.ts';
 
-const RATES = (process.env.BENCH_RATES ?? '300,400,500,600,800,1200,1600').split(',').map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const SETTLE = Number(process.env.BENCH_SETTLE ?? 5);
-const WARMUP = Number(process.env.BENCH_WARMUP ?? 18_000);
+const options = rateBenchOptions('300,400,500,600,800,1200,1600');
 
 /** The fast path's own counters, read from the server's /metrics. */
 async function ingestCounters(url: string): Promise<{
@@ -70,44 +64,32 @@ console.log(
   `# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off; LOG_LEVEL=warn; ${process.env.BENCH_ANALYZE !== '0' ? 'VACUUM ANALYZE, CHECKPOINT and sync after the warm-up' : 'no ANALYZE after the warm-up'}`,
 );
 console.log(
-  `# warm-up ${WARMUP} events at 900/s; each rate: ${SETTLE} s unmeasured, then ${SECONDS} s measured`,
+  `# warm-up ${options.warmup} events at 900/s; each rate: ${options.settle} s unmeasured, then ${options.seconds} s measured`,
 );
 try {
-  // Warm-up: connection pool, prepared statements and the JIT. V8 was measured still optimising the
-  // hot paths (TurboFan) for about 15,000 webhooks after start; until then it costs up to a fifth of
-  // the server's CPU. Latency and CPU are reported for the warmed-up server (BENCH_WARMUP=600 to see
-  // a cold one).
-  await openLoop(server.url, sign(events(WARMUP, 'warm')), 900);
-  // Steady state: VACUUM ANALYZE after the warm-up, as autovacuum does on a running database. Without
-  // it the prepared batch statement keeps the plan it got on near-empty tables (sequential scans)
-  // until autovacuum's first ANALYZE, about a minute in; BENCH_ANALYZE=0 measures that.
-  if (process.env.BENCH_ANALYZE !== '0') {
-    await db.vacuumAndFlush();
-  }
-  const rows = [];
-  for (const [i, rate] of RATES.entries()) {
-    // Settle: the rate runs unmeasured first, so the window does not pay for what the phase before
-    // it left behind (a faster rate's backlog of dirty pages, a collection of its garbage). The
-    // measured shots are made before it, so the generator has digested them by the window.
-    const settle = sign(events(rate * SETTLE, `s${i}x${rate}`));
-    const shots = sign(events(rate * SECONDS, `r${i}x${rate}`));
-    if (settle.length > 0) await openLoop(server.url, settle, rate);
-    const before = await ingestCounters(server.url);
-    const { result, cpu } = await measureWindow(server, db, shots, rate);
-    const after = await ingestCounters(server.url);
-    const batches = after.batches - before.batches;
-    rows.push({
-      ...summarize(result),
-      server_cpu_ms_per_event: cpu.server,
-      postgres_cpu_ms: cpu.postgres,
-      proxy_cpu_ms: cpu.proxy,
-      loadgen_cpu_ms: cpu.loadgen,
-      events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
-      fallbacks: after.fallbacks - before.fallbacks,
-      of_which_conflicts: after.conflicts - before.conflicts,
-      server_p99_le_ms: serverP99(before.ack, after.ack),
-    });
-  }
+  // Warm-up (in webhookRates): connection pool, prepared statements and the JIT. V8 was measured
+  // still optimising the hot paths (TurboFan) for about 15,000 webhooks after start; until then it
+  // costs up to a fifth of the server's CPU. Latency and CPU are reported for the warmed-up server
+  // (BENCH_WARMUP=600 to see a cold one). Then VACUUM ANALYZE, as autovacuum does on a running
+  // database: without it the prepared batch statement keeps the plan it got on near-empty tables
+  // (sequential scans) until autovacuum's first ANALYZE, about a minute in; BENCH_ANALYZE=0
+  // measures that.
+  const rows = await webhookRates(server, db, options, {
+    analyze: process.env.BENCH_ANALYZE !== '0',
+    extra: async () => {
+      const before = await ingestCounters(server.url);
+      return async () => {
+        const after = await ingestCounters(server.url);
+        const batches = after.batches - before.batches;
+        return {
+          events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
+          fallbacks: after.fallbacks - before.fallbacks,
+          of_which_conflicts: after.conflicts - before.conflicts,
+          server_p99_le_ms: serverP99(before.ack, after.ack),
+        };
+      };
+    },
+  });
   console.table(rows);
 } finally {
   await server.stop();

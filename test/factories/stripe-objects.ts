@@ -91,15 +91,21 @@ export type SubscriptionFields = {
   latestInvoice?: string | null;
 };
 
-export function subscriptionObject(s: SubscriptionFields): Obj {
-  const currency = s.currency ?? 'usd';
-  const price = {
+/** A recurring price as Stripe returns it (on a subscription item, a line item, or GET /v1/prices/:id). */
+export function priceObject(s: {
+  priceId: string;
+  amount: number;
+  interval: 'month' | 'year';
+  currency?: string;
+  created: number;
+}): Obj {
+  return {
     id: s.priceId,
     object: 'price',
     active: true,
     billing_scheme: 'per_unit',
-    created: s.created - 86_400,
-    currency,
+    created: s.created,
+    currency: s.currency ?? 'usd',
     livemode: false,
     lookup_key: null,
     metadata: {},
@@ -117,6 +123,11 @@ export function subscriptionObject(s: SubscriptionFields): Obj {
     unit_amount: s.amount,
     unit_amount_decimal: String(s.amount),
   };
+}
+
+export function subscriptionObject(s: SubscriptionFields): Obj {
+  const currency = s.currency ?? 'usd';
+  const price = priceObject({ ...s, currency, created: s.created - 86_400 });
   return {
     id: s.id,
     object: 'subscription',

@@ -1,10 +1,12 @@
-// A local fake of the Stripe REST API (list endpoints only), so reconcile runs the real `stripe`
-// client over HTTP: Bearer auth, form-encoded query params, list objects with cursor pagination.
+// A local fake of the Stripe REST API (list endpoints, and retrieving a price or a product), so reconcile (and
+// bench:reference's stripe-sync-engine) run the real `stripe` client over HTTP: Bearer auth,
+// form-encoded query params, list objects with cursor pagination, Stripe's error shape.
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 
-type Obj = { id: string; created?: number; [k: string]: unknown };
+export type StripeObj = { id: string; created?: number; [k: string]: unknown };
+type Obj = StripeObj;
 
 export type FakeStripeApi = {
   url: string;
@@ -13,16 +15,29 @@ export type FakeStripeApi = {
   invoices: Obj[];
   /** Events Stripe failed to deliver (served for `delivery_success=false`). */
   undelivered: Obj[];
+  prices: Obj[];
+  products: Obj[];
+  /** A checkout session's line items (GET /v1/checkout/sessions/:id/line_items); none by default. */
+  lineItems: (sessionId: string) => Obj[];
   requests: { path: string; query: Record<string, string> }[];
   close(): Promise<void>;
 };
 
-export async function startFakeStripeApi(opts: { key: string; pageSize?: number }): Promise<FakeStripeApi> {
+export async function startFakeStripeApi(opts: {
+  key: string;
+  pageSize?: number;
+  prices?: Obj[];
+  products?: Obj[];
+  lineItems?: (sessionId: string) => Obj[];
+}): Promise<FakeStripeApi> {
   const state: Omit<FakeStripeApi, 'url' | 'close'> = {
     customers: [],
     subscriptions: [],
     invoices: [],
     undelivered: [],
+    prices: opts.prices ?? [],
+    products: opts.products ?? [],
+    lineItems: opts.lineItems ?? (() => []),
     requests: [],
   };
   const app = new Hono();
@@ -33,16 +48,16 @@ export async function startFakeStripeApi(opts: { key: string; pageSize?: number 
     state.requests.push({ path: c.req.path, query: c.req.query() });
     await next();
   });
-  const list = (path: string, pick: (q: Record<string, string>) => Obj[]) =>
+  const list = (path: string, pick: (q: Record<string, string>, params: Record<string, string>) => Obj[]) =>
     app.get(path, (c) => {
       const q = c.req.query();
       const gte = q['created[gte]'] ? Number(q['created[gte]']) : undefined;
-      let items = pick(q).filter((o) => gte === undefined || (o.created ?? 0) >= gte);
+      let items = pick(q, c.req.param()).filter((o) => gte === undefined || (o.created ?? 0) >= gte);
       if (q.starting_after) items = items.slice(items.findIndex((o) => o.id === q.starting_after) + 1);
       const limit = Math.min(Number(q.limit ?? 10), opts.pageSize ?? 2);
       return c.json({
         object: 'list',
-        url: path,
+        url: c.req.path,
         has_more: items.length > limit,
         data: items.slice(0, limit),
       });
@@ -53,6 +68,24 @@ export async function startFakeStripeApi(opts: { key: string; pageSize?: number 
   );
   list('/v1/invoices', () => state.invoices);
   list('/v1/events', (q) => (q.delivery_success === 'false' ? state.undelivered : []));
+  list('/v1/checkout/sessions/:id/line_items', (_q, params) => state.lineItems(params.id ?? ''));
+  const retrieve = (path: string, kind: string, pick: () => Obj[]) =>
+    app.get(`${path}/:id`, (c) => {
+      const found = pick().find((o) => o.id === c.req.param('id'));
+      if (found) return c.json(found);
+      return c.json(
+        {
+          error: {
+            type: 'invalid_request_error',
+            code: 'resource_missing',
+            message: `No such ${kind}: '${c.req.param('id')}'`,
+          },
+        },
+        404,
+      );
+    });
+  retrieve('/v1/prices', 'price', () => state.prices);
+  retrieve('/v1/products', 'product', () => state.products);
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const port = (server.address() as AddressInfo).port;
