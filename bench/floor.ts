@@ -2,7 +2,14 @@
 // open loop and rates) against bench/floor-server.ts: Hono + the Stripe SDK's signature check alone
 // ("verify"), then with one prepared INSERT of the event through the Neon driver and the loopback
 // proxy ("insert"). What ledgerdesk's own work adds is bench:webhooks minus this, on the same machine.
-import { machine, rateBenchOptions, startServerProcess, throwawayDatabase, webhookRates } from './support.ts';
+import {
+  machine,
+  profileEnv,
+  rateBenchOptions,
+  startServerProcess,
+  throwawayDatabase,
+  webhookRates,
+} from './support.ts';
 
 const options = rateBenchOptions('300,800,1200');
 const MODES = (process.env.FLOOR_MODES ?? 'verify,insert').split(',');
@@ -18,7 +25,12 @@ const rows = [];
 for (const mode of MODES) {
   const db = await throwawayDatabase({ proxyProcess: true });
   const server = await startServerProcess(
-    { DATABASE_URL: db.url, DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`, FLOOR_MODE: mode },
+    {
+      DATABASE_URL: db.url,
+      DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
+      FLOOR_MODE: mode,
+      ...profileEnv(),
+    },
     'bench/floor-server.ts',
   );
   try {

@@ -12,7 +12,14 @@
 import { DEFAULT_PLAN_CATALOGUE } from '../src/billing/plans.ts';
 import { priceObject } from '../test/factories/stripe-objects.ts';
 import { type StripeObj, startFakeStripeApi } from '../test/support/fake-stripe-api.ts';
-import { machine, rateBenchOptions, startServerProcess, throwawayDatabase, webhookRates } from './support.ts';
+import {
+  machine,
+  profileEnv,
+  rateBenchOptions,
+  startServerProcess,
+  throwawayDatabase,
+  webhookRates,
+} from './support.ts';
 
 const options = rateBenchOptions('300,800,1200');
 
@@ -73,7 +80,7 @@ const fake = await startFakeStripeApi({
 });
 const db = await throwawayDatabase();
 const server = await startServerProcess(
-  { DATABASE_URL: db.url, STRIPE_API_URL: fake.url, STRIPE_SECRET_KEY: stripeKey },
+  { DATABASE_URL: db.url, STRIPE_API_URL: fake.url, STRIPE_SECRET_KEY: stripeKey, ...profileEnv() },
   'bench/reference-server.ts',
 );
 try {

@@ -176,6 +176,12 @@ export async function measureWindow(
   };
 }
 
+/** BENCH_PROFILE=DIR: the server process writes a V8 CPU profile there (open it in Chrome DevTools). */
+export function profileEnv(): Record<string, string> {
+  const dir = process.env.BENCH_PROFILE;
+  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+}
+
 /** The knobs shared by the webhook benches, from the environment, with each bench's default rates. */
 export function rateBenchOptions(defaultRates: string) {
   return {

@@ -3,6 +3,7 @@
 import {
   machine,
   PROCESS_SECRETS,
+  profileEnv,
   rateBenchOptions,
   startServerProcess,
   throwawayDatabase,
@@ -54,10 +55,7 @@ const server = await startServerProcess({
   DATABASE_URL: db.url,
   DATABASE_WS_PROXY: `127.0.0.1:${db.proxy.port}`,
   WORKER_ENABLED: 'false',
-  // BENCH_PROFILE=DIR writes a V8 CPU profile of the server (open it in Chrome DevTools).
-  ...(process.env.BENCH_PROFILE
-    ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_PROFILE}` }
-    : {}),
+  ...profileEnv(),
 });
 console.log(`# bench:webhooks — ${machine()}`);
 console.log(
