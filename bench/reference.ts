@@ -30,32 +30,30 @@ console.log(
 console.log(
   `# warm-up ${options.warmup} events at 900/s; each rate: ${options.settle} s unmeasured, then ${options.seconds} s measured`,
 );
-const prices = DEFAULT_PLAN_CATALOGUE.plans.flatMap((plan) =>
-  plan.prices.map((p) => priceObject({ ...p, created: 1_700_000_000 }) as StripeObj),
+// Every catalogue price, and the product each names, as the Stripe API returns them.
+const catalogue = DEFAULT_PLAN_CATALOGUE.plans.flatMap((plan) =>
+  plan.prices.map((p) => ({ plan, price: priceObject({ ...p, created: 1_700_000_000 }) as StripeObj })),
 );
-const products = DEFAULT_PLAN_CATALOGUE.plans.flatMap((plan) =>
-  prices
-    .filter((p) => plan.prices.some((x) => x.priceId === p.id))
-    .map((p) => ({
-      id: String(p.product),
-      object: 'product',
-      active: true,
-      created: 1_700_000_000,
-      default_price: p.id,
-      description: null,
-      images: [],
-      livemode: false,
-      marketing_features: [],
-      metadata: {},
-      name: plan.name,
-      package_dimensions: null,
-      shippable: null,
-      statement_descriptor: null,
-      unit_label: null,
-      updated: 1_700_000_000,
-      url: null,
-    })),
-);
+const prices = catalogue.map((c) => c.price);
+const products = catalogue.map(({ plan, price }) => ({
+  id: String(price.product),
+  object: 'product',
+  active: true,
+  created: 1_700_000_000,
+  default_price: price.id,
+  description: null,
+  images: [],
+  livemode: false,
+  marketing_features: [],
+  metadata: {},
+  name: plan.name,
+  package_dimensions: null,
+  shippable: null,
+  statement_descriptor: null,
+  unit_label: null,
+  updated: 1_700_000_000,
+  url: null,
+}));
 const pro = prices.find((p) => p.id === 'price_pro_monthly')!;
 const stripeKey = 'sk_test_reference';
 const fake = await startFakeStripeApi({
