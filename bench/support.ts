@@ -176,27 +176,43 @@ export async function measureWindow(
   };
 }
 
-/** BENCH_PROFILE=DIR: the server process writes a V8 CPU profile there (open it in Chrome DevTools). */
+/**
+ * The server process's NODE_OPTIONS: BENCH_SERVER_NODE_OPTIONS as given (A/B of runtime flags, e.g.
+ * `--max-semi-space-size=32`), and with BENCH_PROFILE=DIR a V8 CPU profile written there (open it
+ * in Chrome DevTools).
+ */
 export function profileEnv(): Record<string, string> {
   const dir = process.env.BENCH_PROFILE;
-  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
+  const options = [process.env.BENCH_SERVER_NODE_OPTIONS, dir && `--cpu-prof --cpu-prof-dir=${dir}`]
+    .filter(Boolean)
+    .join(' ');
+  return options ? { NODE_OPTIONS: options } : {};
 }
 
 /** The knobs shared by the webhook benches, from the environment, with each bench's default rates. */
 export function rateBenchOptions(defaultRates: string) {
-  return {
+  const o = {
     rates: (process.env.BENCH_RATES ?? defaultRates).split(',').map(Number),
     seconds: Number(process.env.BENCH_SECONDS ?? 20),
     settle: Number(process.env.BENCH_SETTLE ?? 5),
     warmup: Number(process.env.BENCH_WARMUP ?? 18_000),
+    /** Measured windows per rate (BENCH_REPEAT): this machine's tail moves a lot between windows. */
+    repeat: Math.max(1, Number(process.env.BENCH_REPEAT ?? 1)),
   };
+  // A rate's shots are all signed before its settle phase; the last must still be within the
+  // Stripe SDK's 300 s tolerance when it is sent (with room for a server that falls behind).
+  if (o.settle + o.repeat * o.seconds > 200)
+    throw new Error('BENCH_SETTLE + BENCH_REPEAT x BENCH_SECONDS must stay within 200 s (signatures expire)');
+  return o;
 }
 
 /**
  * bench:webhooks' method against any webhook server: a warm-up at 900/s, VACUUM ANALYZE and a flush
- * (unless `analyze` is false), then per rate `settle` s unmeasured and `seconds` s measured, every
- * event signed and unique. One row per rate: latency, statuses, the CPU per event of each process,
- * and whatever columns `extra` adds (it runs before a window and returns what runs after it).
+ * (unless `analyze` is false), then per rate `settle` s unmeasured and `repeat` windows of `seconds`
+ * s measured, every event signed and unique. One row per window: latency, statuses, the CPU per
+ * event of each process, and whatever columns `extra` adds (it runs before a window and returns what
+ * runs after it). With several windows per rate, a row `window: 'all'` follows them: the latency
+ * percentiles of all their events together and the CPU per event over all of them.
  */
 export async function webhookRates(
   server: ServerProc,
@@ -212,22 +228,51 @@ export async function webhookRates(
   const rows = [];
   for (const [i, rate] of o.rates.entries()) {
     // Settle: the rate runs unmeasured first, so the window does not pay for what the phase before
-    // it left behind (a faster rate's backlog of dirty pages, a collection of its garbage). The
-    // measured shots are made before it, so the generator has digested them by the window.
+    // it left behind (a faster rate's backlog of dirty pages, a collection of its garbage).
+    // The measured shots are made before it, so the generator has digested them by the window.
     const settle = signAll(lifecycleEvents(rate * o.settle, `s${i}x${rate}`));
-    const shots = signAll(lifecycleEvents(rate * o.seconds, `r${i}x${rate}`));
+    const measured = Array.from({ length: o.repeat }, (_, w) =>
+      signAll(lifecycleEvents(rate * o.seconds, `r${i}w${w}x${rate}`)),
+    );
     if (settle.length > 0) await openLoop(server.url, settle, rate);
-    const after = await more.extra?.();
-    const { result, cpu } = await measureWindow(server, db, shots, rate);
-    rows.push({
-      ...summarize(result),
-      server_cpu_ms_per_event: cpu.server,
-      postgres_cpu_ms: cpu.postgres,
-      proxy_cpu_ms: cpu.proxy,
-      loadgen_cpu_ms: cpu.loadgen,
-      steal_pct: cpu.stealPct,
-      ...(after ? await after() : {}),
-    });
+    const windows: { result: RunResult; cpu: Awaited<ReturnType<typeof measureWindow>>['cpu'] }[] = [];
+    for (const [w, shots] of measured.entries()) {
+      const after = await more.extra?.();
+      const { result, cpu } = await measureWindow(server, db, shots, rate);
+      windows.push({ result, cpu });
+      rows.push({
+        ...(o.repeat > 1 && { window: w + 1 }),
+        ...summarize(result),
+        ...cpuColumns([cpu]),
+        ...(after ? await after() : {}),
+      });
+    }
+    if (o.repeat > 1) {
+      const pooled: RunResult = {
+        rate,
+        sent: windows.reduce((n, w) => n + w.result.sent, 0),
+        latencies: windows.flatMap((w) => w.result.latencies),
+        statuses: {},
+        seconds: windows.reduce((n, w) => n + w.result.seconds, 0),
+      };
+      for (const w of windows)
+        for (const [k, v] of Object.entries(w.result.statuses))
+          pooled.statuses[k] = (pooled.statuses[k] ?? 0) + v;
+      rows.push({ window: 'all', ...summarize(pooled), ...cpuColumns(windows.map((w) => w.cpu)) });
+    }
   }
   return rows;
+}
+
+/** The CPU columns of a row: per event, averaged over windows of equal size. */
+function cpuColumns(cpus: Awaited<ReturnType<typeof measureWindow>>['cpu'][]): Record<string, number> {
+  const mean = (pick: (c: (typeof cpus)[number]) => number, digits: number) =>
+    Number((cpus.reduce((n, c) => n + pick(c), 0) / cpus.length).toFixed(digits));
+  return {
+    server_cpu_ms_per_event: mean((c) => c.server, 3),
+    postgres_cpu_ms: mean((c) => c.postgres, 3),
+    proxy_cpu_ms: mean((c) => c.proxy, 3),
+    loadgen_cpu_ms: mean((c) => c.loadgen, 3),
+    steal_pct: mean((c) => c.stealPct, 1),
+  };
 }

@@ -19,6 +19,7 @@ async function ingestCounters(url: string): Promise<{
   fallbacks: number;
   conflicts: number;
   ack: Record<string, number>;
+  gc: { minor: number; major: number; ms: number };
 }> {
   const res = await fetch(`${url}/metrics`, {
     headers: { authorization: `Bearer ${PROCESS_SECRETS.METRICS_TOKEN}` },
@@ -36,6 +37,12 @@ async function ingestCounters(url: string): Promise<{
       ]),
     ),
     conflicts: sum(/^ledgerdesk_ingest_fallbacks_total\{reason="conflict"\} (\S+)$/gm),
+    // prom-client's default GC metric: every pause of the server's main thread, by kind.
+    gc: {
+      minor: sum(/^ledgerdesk_nodejs_gc_duration_seconds_count\{kind="minor"\} (\S+)$/gm),
+      major: sum(/^ledgerdesk_nodejs_gc_duration_seconds_count\{kind="major"\} (\S+)$/gm),
+      ms: 1000 * sum(/^ledgerdesk_nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)$/gm),
+    },
   };
 }
 
@@ -84,6 +91,8 @@ try {
           fallbacks: after.fallbacks - before.fallbacks,
           of_which_conflicts: after.conflicts - before.conflicts,
           server_p99_le_ms: serverP99(before.ack, after.ack),
+          gc_minor_major: `${after.gc.minor - before.gc.minor}/${after.gc.major - before.gc.major}`,
+          gc_pause_ms: Number((after.gc.ms - before.gc.ms).toFixed(1)),
         };
       };
     },
