@@ -7,6 +7,7 @@ import {
   measureWindow,
   openLoop,
   PROCESS_SECRETS,
+  report,
   type Shot,
   signedWebhookShot,
   startServerProcess,
@@ -65,7 +66,7 @@ try {
     }));
   await openLoop(server.url, shots(WARMUP), RATE);
   const { result, cpu } = await measureWindow(server, db, shots(RATE * SECONDS), RATE);
-  console.table([
+  report([
     {
       ...summarize(result),
       server_cpu_ms_per_request: cpu.server,

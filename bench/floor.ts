@@ -6,6 +6,7 @@ import {
   machine,
   profileEnv,
   rateBenchOptions,
+  report,
   startServerProcess,
   throwawayDatabase,
   webhookRates,
@@ -40,4 +41,4 @@ for (const mode of MODES) {
     await db.drop();
   }
 }
-console.table(rows);
+report(rows);

@@ -16,6 +16,7 @@ import {
   machine,
   profileEnv,
   rateBenchOptions,
+  report,
   startServerProcess,
   throwawayDatabase,
   webhookRates,
@@ -82,7 +83,7 @@ const server = await startServerProcess(
   'bench/reference-server.ts',
 );
 try {
-  console.table(await webhookRates(server, db, options));
+  report(await webhookRates(server, db, options));
   console.log(`# Stripe API requests the reference made: ${fake.requests.length}`);
 } finally {
   await server.stop();

@@ -1,6 +1,6 @@
 // Shared by the benchmarks: an open-loop load generator and the figures it reports.
 // Benchmarks print what they measured; nothing here asserts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { Agent, request } from 'undici';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
@@ -174,6 +174,15 @@ export async function measureWindow(
       ),
     },
   };
+}
+
+/**
+ * Prints a bench's rows; with BENCH_JSON=FILE also writes them there as JSON (bench:targets reads
+ * them back).
+ */
+export function report(rows: Record<string, string | number>[]): void {
+  console.table(rows);
+  if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows));
 }
 
 /**

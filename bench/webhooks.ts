@@ -5,6 +5,7 @@ import {
   PROCESS_SECRETS,
   profileEnv,
   rateBenchOptions,
+  report,
   startServerProcess,
   throwawayDatabase,
   webhookRates,
@@ -97,7 +98,7 @@ try {
       };
     },
   });
-  console.table(rows);
+  report(rows);
 } finally {
   await server.stop();
   await db.drop();
