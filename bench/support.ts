@@ -185,17 +185,10 @@ export function report(rows: Record<string, string | number>[]): void {
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(rows));
 }
 
-/**
- * The server process's NODE_OPTIONS: BENCH_SERVER_NODE_OPTIONS as given (A/B of runtime flags, e.g.
- * `--max-semi-space-size=32`), and with BENCH_PROFILE=DIR a V8 CPU profile written there (open it
- * in Chrome DevTools).
- */
+/** BENCH_PROFILE=DIR: the server process writes a V8 CPU profile there (open it in Chrome DevTools). */
 export function profileEnv(): Record<string, string> {
   const dir = process.env.BENCH_PROFILE;
-  const options = [process.env.BENCH_SERVER_NODE_OPTIONS, dir && `--cpu-prof --cpu-prof-dir=${dir}`]
-    .filter(Boolean)
-    .join(' ');
-  return options ? { NODE_OPTIONS: options } : {};
+  return dir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}` } : {};
 }
 
 /** The knobs shared by the webhook benches, from the environment, with each bench's default rates. */

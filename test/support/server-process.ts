@@ -157,7 +157,10 @@ export async function startServerProcess(
   entry = 'src/server.ts',
 ): Promise<ServerProc> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  // BENCH_SERVER_NODE_OPTIONS: runtime flags for the server alone, on its command line (where V8
+  // accepts every flag, unlike NODE_OPTIONS), for A/B runs of the benchmarks.
+  const flags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
     env: {
       ...process.env,
       ...PROCESS_SECRETS,
