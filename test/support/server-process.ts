@@ -149,6 +149,18 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
   };
 }
 
+/**
+ * The runtime flags `npm start` gives the server (package.json; test/server-flags.test.ts keeps the
+ * two equal), so that tests and benchmarks run the server as production does. Every server process
+ * here gets them, the benchmarks' floor and reference too, so all run on the same runtime.
+ * --no-memory-reducer: V8's memory reducer shrinks the heap, young generation included, once the
+ * process has been idle a few seconds. Traffic after such a lull then paid for it: at 800/s the
+ * server ran 50-110 scavenges and 2-6 major collections per 20 s window, p99 14-27 ms; without
+ * the reducer, about 27 scavenges and none, p99 9 ms (bench:webhooks, README "Measured"). The cost
+ * is memory: the heap stays at the size the last busy period grew it to.
+ */
+export const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
+
 export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
 
 /** Starts `src/server.ts` (or another entry serving /readyz) as its own process and waits for /readyz. */
@@ -160,7 +172,7 @@ export async function startServerProcess(
   // BENCH_SERVER_NODE_OPTIONS: runtime flags for the server alone, on its command line (where V8
   // accepts every flag, unlike NODE_OPTIONS), for A/B runs of the benchmarks.
   const flags = (process.env.BENCH_SERVER_NODE_OPTIONS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...flags, '--import', 'tsx', entry], {
     env: {
       ...process.env,
       ...PROCESS_SECRETS,
