@@ -138,6 +138,15 @@ function machineTicks(): { total: number; steal: number } {
   return { total: f.reduce((a, b) => a + b, 0), steal: f[7] ?? 0 };
 }
 
+/** What one window cost each process, in ms per shot, and the hypervisor's steal in %. */
+export type WindowCpu = {
+  server: number;
+  postgres: number;
+  proxy: number;
+  loadgen: number;
+  stealPct: number;
+};
+
 /**
  * One measured window: the shots at `rate`, open loop, with the CPU each shot cost the server, and
  * what else it cost the same two cores (PostgreSQL's backends for this database, the proxy, and this
@@ -149,10 +158,7 @@ export async function measureWindow(
   db: BenchDb,
   shots: Shot[],
   rate: number,
-): Promise<{
-  result: RunResult;
-  cpu: { server: number; postgres: number; proxy: number; loadgen: number; stealPct: number };
-}> {
+): Promise<{ result: RunResult; cpu: WindowCpu }> {
   const machine0 = machineTicks();
   const cpu0 = server.cpuMs();
   const pgCpu = cpuSampler((cmd) => cmd.startsWith('postgres:') && cmd.includes(db.name));
@@ -237,7 +243,7 @@ export async function webhookRates(
       signAll(lifecycleEvents(rate * o.seconds, `r${i}w${w}x${rate}`)),
     );
     if (settle.length > 0) await openLoop(server.url, settle, rate);
-    const windows: { result: RunResult; cpu: Awaited<ReturnType<typeof measureWindow>>['cpu'] }[] = [];
+    const windows: { result: RunResult; cpu: WindowCpu }[] = [];
     for (const [w, shots] of measured.entries()) {
       const after = await more.extra?.();
       const { result, cpu } = await measureWindow(server, db, shots, rate);
@@ -267,7 +273,7 @@ export async function webhookRates(
 }
 
 /** The CPU columns of a row: per event, averaged over windows of equal size. */
-function cpuColumns(cpus: Awaited<ReturnType<typeof measureWindow>>['cpu'][]): Record<string, number> {
+function cpuColumns(cpus: WindowCpu[]): Record<string, number> {
   const mean = (pick: (c: (typeof cpus)[number]) => number, digits: number) =>
     Number((cpus.reduce((n, c) => n + pick(c), 0) / cpus.length).toFixed(digits));
   return {
