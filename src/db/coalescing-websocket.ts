@@ -7,7 +7,31 @@
 // `bufferutil` (a dependency for this) lets `ws` mask each client frame natively: a query's frame
 // carries the batch's records and payloads, and masking them byte by byte in JavaScript showed in
 // the server's CPU profile.
+//
+// It also leaves out the Flush message the driver sends right before each Sync. The Neon driver
+// bundles an older node-postgres, whose `sync()` writes Flush then Sync; node-postgres itself
+// dropped the Flush in 2022 (brianc/node-postgres#2842: Sync already flushes). With the Flush,
+// PostgreSQL sends a write's results before it commits and its ReadyForQuery after the WAL flush,
+// so every statement came back as two packets: two wake-ups, reads and frames for the proxy and
+// for this process (strace of the server and of its backend under bench:webhooks).
 import WebSocket from 'ws';
+
+/** The protocol's Flush ('H', length 4) and Sync ('S', length 4) messages, as the driver writes them. */
+const FLUSH = Buffer.from([0x48, 0, 0, 0, 4]);
+const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
+
+/** The parts without any Flush whose next part is a Sync: the Sync flushes the same output. */
+export function withoutFlushBeforeSync(parts: Uint8Array[]): Uint8Array[] {
+  return parts.filter((part, i) => !(isMessage(part, FLUSH) && startsWith(parts[i + 1], SYNC)));
+}
+
+function isMessage(part: Uint8Array, message: Buffer): boolean {
+  return part.length === message.length && message.equals(part);
+}
+
+function startsWith(part: Uint8Array | undefined, message: Buffer): boolean {
+  return !!part && part.length >= message.length && message.equals(part.subarray(0, message.length));
+}
 
 export class CoalescingWebSocket extends WebSocket {
   #pending: Uint8Array[] = [];
@@ -26,7 +50,7 @@ export class CoalescingWebSocket extends WebSocket {
 
   #flush(): void {
     this.#scheduled = false;
-    const parts = this.#pending;
+    const parts = withoutFlushBeforeSync(this.#pending);
     this.#pending = [];
     if (parts.length === 0) return;
     if (this.readyState === WebSocket.CONNECTING) {
