@@ -22,11 +22,7 @@ const SYNC = Buffer.from([0x53, 0, 0, 0, 4]);
 
 /** The parts without any Flush whose next part is a Sync: the Sync flushes the same output. */
 export function withoutFlushBeforeSync(parts: Uint8Array[]): Uint8Array[] {
-  return parts.filter((part, i) => !(isMessage(part, FLUSH) && startsWith(parts[i + 1], SYNC)));
-}
-
-function isMessage(part: Uint8Array, message: Buffer): boolean {
-  return part.length === message.length && message.equals(part);
+  return parts.filter((part, i) => !(FLUSH.equals(part) && startsWith(parts[i + 1], SYNC)));
 }
 
 function startsWith(part: Uint8Array | undefined, message: Buffer): boolean {
