@@ -10,7 +10,6 @@ import {
   type SupportedEventType,
 } from './event-types.ts';
 import { pruneFacts } from './history.ts';
-import { cloneJson } from './json-equal.ts';
 import type { Facts, LinkSource, PaymentEntry, SubscriptionEntry, SubscriptionFacts } from './record.ts';
 import {
   asObj,
@@ -41,11 +40,17 @@ export function objectOf(event: StripeEventLike): Obj {
   return asObj(event.data?.object) ?? {};
 }
 
-/** Merges a supported event into a copy of the facts; null for an unsupported type. */
+/**
+ * Merges a supported event into a copy of the facts; null for an unsupported type. The input is never
+ * changed: the copy is shallow, and every merger replaces what it changes (a new array, a new entry)
+ * rather than writing into an object it shares with the input. The only nested objects written in
+ * place are copied first: the watermarks here, a subscription's facts in subscriptionFacts. A deep
+ * copy of the facts (cloneJson) measured about 0.012 ms per webhook, for objects that are never written.
+ */
 export function mergeEvent(facts: Facts, event: StripeEventLike): Facts | null {
   const v = versionOf(event);
   if (!v || !isSupportedEventType(event.type)) return null;
-  const f = cloneJson(facts);
+  const f: Facts = { ...facts, watermarks: { ...facts.watermarks } };
   const type = event.type;
   MERGERS[kindOfEvent(type)](f, objectOf(event), event, v);
   const kind = kindOfEvent(type);
@@ -245,12 +250,16 @@ function addPayment(f: Facts, entry: PaymentEntry): void {
   f.payments = insertByVersion(f.payments, entry);
 }
 
+/** This subscription's facts, as a copy in `f` that the caller may write to (see mergeEvent). */
 function subscriptionFacts(f: Facts, id: string): SubscriptionFacts {
-  let sub = f.subscriptions.find((s) => s.id === id);
-  if (!sub) {
-    sub = { id, entries: [], lastPaid: null };
-    f.subscriptions = [...f.subscriptions, sub].sort((a, b) => cmpStr(a.id, b.id));
+  const found = f.subscriptions.find((s) => s.id === id);
+  if (found) {
+    const sub = { ...found };
+    f.subscriptions = f.subscriptions.map((s) => (s === found ? sub : s));
+    return sub;
   }
+  const sub: SubscriptionFacts = { id, entries: [], lastPaid: null };
+  f.subscriptions = [...f.subscriptions, sub].sort((a, b) => cmpStr(a.id, b.id));
   return sub;
 }
 

@@ -3,7 +3,6 @@
 // passes the time. Both return what reduce returns, so callers persist and enqueue the same way.
 import { type DeriveContext, deriveRecord } from './derive.ts';
 import { addClaim, setContact } from './facts-merge.ts';
-import { cloneJson } from './json-equal.ts';
 import type { BillingRecord, LinkSource } from './record.ts';
 import { finish, type ReduceResult } from './reduce.ts';
 import { openIssues } from './review.ts';
@@ -27,7 +26,8 @@ export function linkAuthUser(
   source: LinkSource,
   ctx: LinkContext,
 ): ReduceResult {
-  const facts = cloneJson(record.facts);
+  // addClaim and setContact replace the fields they change, so a shallow copy keeps `record` as it is.
+  const facts = { ...record.facts };
   // The id makes the claim idempotent: the same link twice is the same fact.
   const v: Version = { created: toUnix(ctx.at), rank: 0, eventId: `link:${source}:${authUserId}` };
   addClaim(facts, authUserId, source, v);

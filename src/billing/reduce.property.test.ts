@@ -26,6 +26,14 @@ function timelyPaidInvoices(delivered: readonly TestEvent[]): string[] {
   return [...ids];
 }
 
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 // Disputes name no customer; route them to the record like the ingest does after a lookup.
 const final = (events: readonly TestEvent[]) => applyAll(events).record;
 
@@ -73,6 +81,32 @@ describe('order independence', () => {
           return applyAll(delivered.slice(i), linked).record;
         };
         expect(withLinkAt(position)).toEqual(withLinkAt(0));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never writes into the record it is given: each step leaves its input as it was', () => {
+    // The merge copies shallowly and shares untouched parts with its input (facts-merge.ts), so a
+    // write into a shared object would change the previous record, and with it the cached one.
+    const caseArb = lifecycleSpecArbitrary(12).chain((spec) =>
+      deliveryArbitrary(buildLifecycle(spec, { customerId: 'cus_frozen' })),
+    );
+    fc.assert(
+      fc.property(caseArb, (delivered) => {
+        let record = deepFreeze(emptyRecord('cus_frozen'));
+        for (const event of delivered) {
+          const before = structuredClone(record);
+          // A write into a frozen object throws in a module (strict mode).
+          const out = reduce(record, event, BILLING_CTX);
+          expect(record).toEqual(before);
+          if (out.outcome !== 'ignored') record = deepFreeze(out.record);
+        }
+        expect(record).toEqual(final(delivered));
+        const before = structuredClone(record);
+        const linkAt = { ...BILLING_CTX, at: new Date(1_767_607_200_000).toISOString() };
+        expect(linkAuthUser(record, 'user_other', 'api', linkAt).outcome).not.toBe('stale');
+        expect(record).toEqual(before);
       }),
       { numRuns: 150 },
     );
