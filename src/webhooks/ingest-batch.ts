@@ -18,6 +18,7 @@ import { sql } from 'drizzle-orm';
 import { recordProjection } from '../billing/ingest-store.ts';
 import { newPaymentRefs } from '../billing/payment-refs.ts';
 import { type BillingRecord, emptyRecord } from '../billing/record.ts';
+import { recordJson, withMembers } from '../billing/record-json.ts';
 import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
 import { rowsOf } from '../db/client.ts';
 import { customers } from '../db/schema/index.ts';
@@ -109,9 +110,9 @@ export async function ingestBatch(
 /** What one batch writes; each list may be empty except the events. */
 type BatchWrite = {
   /** Records the batch changed: their columns, the new version and the version reduced from. */
-  changed: Record<string, unknown>[];
+  changed: RecordRow[];
   /** Records of customers with no row yet. */
-  inserted: Record<string, unknown>[];
+  inserted: RecordRow[];
   /** Payment refs the changed records gained. */
   refs: { ref: string; cid: string }[];
   /** Records the batch read but did not change: still at this version, or the batch is stale. */
@@ -128,16 +129,26 @@ type BatchWrite = {
 /** An event row of the batch; `raw`, when present, is the verified body the payload was parsed from. */
 type EventRow = { id: string; payload: StripeEventLike; raw: string | undefined } & Record<string, unknown>;
 
+/** A customers row of the batch: the record and its projected columns, keyed by column name. */
+type RecordRow = { record: BillingRecord } & Record<string, unknown>;
+
 /**
  * The events as one JSON array. A payload whose raw body is at hand goes in as those bytes (JSON
  * that Stripe signed and JSON.parse accepted), not serialised again from the parsed event: that
  * second serialisation was a measurable share of the server's CPU per webhook.
  */
 function eventsJson(rows: EventRow[]): string {
-  const items = rows.map(({ payload, raw, ...row }) => {
-    const head = JSON.stringify(row);
-    return `${head.slice(0, -1)},"payload":${raw ?? JSON.stringify(payload)}}`;
-  });
+  const items = rows.map(({ payload, raw, ...row }) =>
+    withMembers(JSON.stringify(row), [['payload', raw ?? JSON.stringify(payload)]]),
+  );
+  return `[${items.join(',')}]`;
+}
+
+/** Record rows as one JSON array, each record serialised by recordJson. */
+function recordRowsJson(rows: RecordRow[]): string {
+  const items = rows.map(({ record, ...row }) =>
+    withMembers(JSON.stringify(row), [['record', recordJson(record)]]),
+  );
   return `[${items.join(',')}]`;
 }
 
@@ -211,7 +222,7 @@ function buildStatement(shape: number): Statement {
         subscription_status, plan, has_access, review_state, support_thread_id, record, version)
       select x.id, x.auth_user_id, x.email, x.crm_contact_id, x.subscription_id, x.subscription_status,
         x.plan, x.has_access, x.review_state, x.support_thread_id, x.record, x.version
-      from jsonb_to_recordset(${json((b) => b.inserted)}) as x(${RECORD_COLUMNS})
+      from jsonb_to_recordset(${param((b) => recordRowsJson(b.inserted), 'jsonb')}) as x(${RECORD_COLUMNS})
       where ${chain('ni')}
       order by x.id
       on conflict (stripe_customer_id) do nothing
@@ -238,7 +249,7 @@ function buildStatement(shape: number): Statement {
         subscription_id = x.subscription_id, subscription_status = x.subscription_status, plan = x.plan,
         has_access = x.has_access, review_state = x.review_state, support_thread_id = x.support_thread_id,
         record = x.record, version = x.version, updated_at = now()
-      from jsonb_to_recordset(${json((b) => b.changed)}) as x(${RECORD_COLUMNS}, expected int)
+      from jsonb_to_recordset(${param((b) => recordRowsJson(b.changed), 'jsonb')}) as x(${RECORD_COLUMNS}, expected int)
       where c.stripe_customer_id = any(array(select stripe_customer_id from locked))
         and c.stripe_customer_id = x.id and c.version = x.expected and ${chain('cu')}
       returning 1
@@ -404,9 +415,9 @@ async function writeFast(
   const mustInsert = results
     .filter((r) => r.outcome !== 'stale' && r.outcome !== 'ignored')
     .map((r) => r.eventId);
-  const changed: Record<string, unknown>[] = [];
+  const changed: RecordRow[] = [];
   const unchanged: { id: string; expected: number }[] = [];
-  const inserted: Record<string, unknown>[] = [];
+  const inserted: RecordRow[] = [];
   const refs: { ref: string; cid: string }[] = [];
   for (const s of state.values()) {
     if (s.version === null) inserted.push(columns(s.current, s.changed ? 1 : 0));
@@ -498,8 +509,8 @@ async function loadStates(
 }
 
 /** The row of a record: the jsonb value and its projections, keyed by column name. */
-function columns(r: BillingRecord, version: number): Record<string, unknown> {
-  const row: Record<string, unknown> = { id: r.stripeCustomerId, record: r, version };
+function columns(r: BillingRecord, version: number): RecordRow {
+  const row: RecordRow = { id: r.stripeCustomerId, record: r, version };
   for (const [key, value] of Object.entries(recordProjection(r)))
     row[customers[key as keyof ReturnType<typeof recordProjection>].name] = value;
   return row;
