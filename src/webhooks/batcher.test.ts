@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StripeEventLike } from '../billing/reduce.ts';
+import { loadConfig } from '../config.ts';
 import { IngestBatcher } from './batcher.ts';
 import type { BatchResult } from './ingest-batch.ts';
 
@@ -113,5 +114,24 @@ describe('IngestBatcher', () => {
     ]);
     expect(ok.status).toBe('fulfilled');
     expect(bad.status === 'rejected' && (bad.reason as Error).message).toBe('database down');
+  });
+
+  it('by default keeps one batch in flight: deliveries meanwhile wait and go together in the next', async () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    const w = gatedWriter();
+    const b = new IngestBatcher(
+      {} as never,
+      config.INGEST_BATCH_MAX,
+      config.INGEST_CONCURRENCY,
+      w.write as never,
+    );
+    const done = ['a1', 'b1', 'c1', 'd1'].map((id) => b.submit(event(id, `cus_${id[0]}`)));
+    await new Promise((r) => setTimeout(r, 0));
+    // Four customers, none in flight: only the first statement starts, the rest wait for it.
+    expect(w.batches).toEqual([['a1']]);
+    await w.releaseNext();
+    expect(w.batches).toEqual([['a1'], ['b1', 'c1', 'd1']]);
+    await w.releaseNext();
+    expect((await Promise.all(done)).map((r) => r.eventId)).toEqual(['a1', 'b1', 'c1', 'd1']);
   });
 });
