@@ -87,8 +87,24 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     exec: async (s) => {
       await pool.query(s);
     },
-    query: async <Row>(text: string, params: unknown[], name?: string) =>
-      (await pool.query({ text, values: params, ...(name && { name }) })).rows as Row[],
+    query: async <Row>(text: string, params: unknown[], name?: string) => {
+      // Not pool.query: it releases the client with the query's error, which closes the connection
+      // for any error at all, including one the server answered on a healthy connection (the fast
+      // path's expected LD409 conflict). The next statement then waited for a new WebSocket, a new
+      // backend and every prepared statement parsed and planned again. Here only an error the
+      // server did not answer, or one that ends the session, closes the connection; the pool also
+      // drops a client whose connection broke, whatever it is told.
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        return (await client.query({ text, values: params, ...(name && { name }) })).rows as Row[];
+      } catch (err) {
+        if (!answeredBySession(err)) broken = err instanceof Error ? err : new Error(String(err));
+        throw err;
+      } finally {
+        client.release(broken);
+      }
+    },
     withMigrationLock: async (fn) => {
       // Session-level advisory lock held on one dedicated connection while migrate uses others.
       const lock = await pool.connect();
@@ -102,6 +118,20 @@ export async function createDb(opts: DbOptions): Promise<DbHandle> {
     },
     close: () => pool.end(),
   };
+}
+
+/**
+ * An error the server sent on a session that goes on: it carries a SQLSTATE, and not one of class 08
+ * (connection exception) or 57P (the server is shutting down or the session was ended).
+ */
+export function answeredBySession(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return (
+    typeof code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(code) &&
+    !code.startsWith('08') &&
+    !code.startsWith('57P')
+  );
 }
 
 function splitHostPort(hostPort: string): [string, number] {

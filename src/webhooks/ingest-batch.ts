@@ -20,7 +20,7 @@ import { newPaymentRefs } from '../billing/payment-refs.ts';
 import { type BillingRecord, emptyRecord } from '../billing/record.ts';
 import { recordJson, withMembers } from '../billing/record-json.ts';
 import { customerIdOf, paymentRefsOf, reduce, type StripeEventLike } from '../billing/reduce.ts';
-import { rowsOf } from '../db/client.ts';
+import { answeredBySession, rowsOf } from '../db/client.ts';
 import { customers } from '../db/schema/index.ts';
 import type { Deps } from '../deps.ts';
 import { type EffectInput, JOBS_CHANNEL, jobRows } from '../jobs/enqueue.ts';
@@ -327,10 +327,8 @@ async function onDatabase<T>(call: Promise<T>): Promise<T> {
   try {
     return await call;
   } catch (err) {
-    const state = sqlState(err);
     // Not a SQLSTATE at all (none, or a socket's code such as ECONNRESET): the server never answered.
-    const answered = state !== undefined && /^[0-9A-Z]{5}$/.test(state);
-    if (!answered || state.startsWith('08') || state.startsWith('57P')) throw new DatabaseUnreachable(err);
+    if (!answeredBySession({ code: sqlState(err) })) throw new DatabaseUnreachable(err);
     throw err;
   }
 }
