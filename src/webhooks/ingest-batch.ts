@@ -100,9 +100,15 @@ export async function ingestBatch(
   }
   careful.sort((a, b) => a - b);
   for (const i of careful) {
-    results[i] = await ingestEvent(deps, events[i]!, source).catch((err: unknown) =>
+    const result = await ingestEvent(deps, events[i]!, source).catch((err: unknown) =>
       err instanceof Error ? err : new Error(String(err)),
     );
+    // The locking path may have written a record this process keeps (a dispute it routed to its
+    // customer, say): forget the cached copy, so the next batch reads the record instead of failing
+    // its compare-and-set against an old version and paying a retry.
+    if (!(result instanceof Error) && result.stripeCustomerId)
+      deps.recordCache.delete(result.stripeCustomerId);
+    results[i] = result;
   }
   return results;
 }

@@ -10,6 +10,7 @@ import { customerIdOf, paymentRefsOf, reduce } from '../../src/billing/reduce.ts
 import { rowsOf } from '../../src/db/client.ts';
 import { MIGRATIONS_FOLDER } from '../../src/db/migrate.ts';
 import { customers, stripeEvents } from '../../src/db/schema/index.ts';
+import { ingestBatch } from '../../src/webhooks/ingest-batch.ts';
 import { RecordCache } from '../../src/webhooks/record-cache.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../factories/stripe-events.ts';
 import { serveFake } from '../fakes/serve.ts';
@@ -206,6 +207,23 @@ describeEachDriver(
         ),
       );
       expect(waiting[0]?.n).toBe(0);
+    });
+
+    it('a record the locking path wrote is read again by the next batch, not compared against its old cached copy', async () => {
+      const s = scenario.disputed({ customerId: 'cus_fpw', authUserId: 'user_fpw' });
+      const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
+      const others = s.events.filter((e) => e !== dispute);
+      for (const e of others) await post(h(), e);
+      // The dispute as the batcher hands over one whose payment it could not find in time (the
+      // payment's batch still in flight): no customer, so the locking path routes it and writes.
+      const [routed] = await ingestBatch(h().deps, [dispute], 'webhook', [null]);
+      expect(routed).toMatchObject({ outcome: 'needs_review', stripeCustomerId: 'cus_fpw' });
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      // Another event of that customer (the checkout's snapshot again, under a new id).
+      const checkout = others.find((e) => e.type === 'checkout.session.completed')!;
+      await post(h(), { ...checkout, id: `${checkout.id}_again` });
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
+      expect((await recordOf(h(), 'cus_fpw'))?.facts.disputes).toHaveLength(1);
     });
 
     it("disputes delivered at the same moment as their customers' other events end in the true records", async () => {
