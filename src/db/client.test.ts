@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_HOST, PG_PORT, PG_USER, reachable } from '../../test/support/services.ts';
 import { answeredBySession, createDb, type DbHandle } from './client.ts';
@@ -45,6 +46,9 @@ describe.skipIf(!pgUp && !ci)('DbHandle.query on the Neon driver, through the pr
     await expect(handle.query('select 1 / $1::int as x', [0], 'test_divide_v1')).rejects.toMatchObject({
       code: '22012',
     });
+    expect(await backend()).toBe(before);
+    // drizzle's queries go through the same pool.
+    await expect(handle.db.execute(sql`select 1 / ${0}::int as x`)).rejects.toBeDefined();
     expect(await backend()).toBe(before);
     const [prepared] = await handle.query<{ n: number }>(
       `select count(*)::int as n from pg_prepared_statements where name = 'test_backend_pid_v1'`,
