@@ -75,7 +75,7 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
     }),
     ingestFallbacks: new Counter({
       name: 'ledgerdesk_ingest_fallbacks_total',
-      help: 'Fast-path batch writes that did not commit, by reason (conflict: a record, event or waiting dispute changed underneath, retried once re-read, then one event at a time on the locking path; error: straight to the locking path).',
+      help: "Fast-path batch writes that did not commit, by reason (conflict: a record or event changed underneath, retried once re-read, then one event at a time on the locking path; waiting_dispute: a dispute waits for a payment the batch registers, so that customer's events take the locking path and the rest are written; error: straight to the locking path).",
       labelNames: ['reason'] as const,
       registers: r,
     }),

@@ -12,8 +12,10 @@
 // and a final ledgerdesk_assert() raises unless all of that held, which rolls the whole statement
 // back. The batch is then re-read and tried once more, then run one event at a time on the locking
 // path, which decides every case the fast path declines (duplicates, races with another process,
-// waiting disputes). So the fast path only ever commits what the locking path would have committed
-// for the same events.
+// waiting disputes). A waiting dispute is the one failure a retry cannot cure, so it is told apart
+// (one read of payment_refs): only the events of the customers it waits on go to the locking path,
+// and the rest of the batch is written at once. So the fast path only ever commits what the locking
+// path would have committed for the same events.
 import { sql } from 'drizzle-orm';
 import { recordProjection } from '../billing/ingest-store.ts';
 import { newPaymentRefs } from '../billing/payment-refs.ts';
@@ -56,7 +58,7 @@ export async function ingestBatch(
   // The fast path takes events whose customer is known, once per id; the rest (disputes whose
   // payment no record has registered, unsupported types, a second copy in the same batch) go the
   // careful way after it.
-  const fast: number[] = [];
+  let fast: number[] = [];
   const careful: number[] = [];
   const ids = new Set<string>();
   const customerOf = events.map((e, i) => resolved[i] ?? customerIdOf(e));
@@ -68,15 +70,29 @@ export async function ingestBatch(
     } else careful.push(i);
   }
   if (fast.length > 0) {
-    const fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] }));
+    let fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] }));
     let written: IngestResult[] | null = null;
     let unreachable: DatabaseUnreachable | null = null;
     // A conflict usually means a record moved on since it was cached (another instance, or a dispute
     // on the locking path next door): re-read once and retry before going one event at a time.
-    for (let attempt = 0; attempt < 2 && !written; attempt++) {
+    for (let attempt = 0; attempt < 2 && !written && fast.length > 0; attempt++) {
       try {
         written = await writeFast(deps, fastEvents, source, attempt === 0);
       } catch (err) {
+        if (err instanceof WaitingDispute) {
+          // A dispute waits for a payment this batch registers: by design only the locking path
+          // applies it (ingest.ts, claimRefs), and a retry would fail the same way. Those customers'
+          // events go there; the rest of the batch is written as it was, without counting it as a
+          // retry (their cached records are still current: nothing of the statement committed).
+          deps.metrics.ingestFallbacks.inc({ reason: 'waiting_dispute' });
+          const moved = fast.filter((i) => err.customers.has(customerOf[i]!));
+          for (const id of err.customers) deps.recordCache.delete(id);
+          careful.push(...moved);
+          fast = fast.filter((i) => !err.customers.has(customerOf[i]!));
+          fastEvents = fastEvents.filter((e) => !err.customers.has(e.customer));
+          attempt--;
+          continue;
+        }
         const conflict = sqlState(err) === ASSERT_FAILED;
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
         for (const e of fastEvents) deps.recordCache.delete(e.customer);
@@ -456,7 +472,10 @@ async function writeFast(
       statement.params(write),
       statement.name,
     ),
-  );
+  ).catch(async (err: unknown) => {
+    if (sqlState(err) === ASSERT_FAILED && refs.length > 0) await throwIfDisputeWaits(deps, refs);
+    throw err;
+  });
   const queued = new Set(row?.queued ?? []);
   for (const j of jobs) if (queued.has(j.key)) results[j.idx]!.effects += 1;
   const duplicates = new Set(row?.duplicates ?? []);
@@ -466,6 +485,36 @@ async function writeFast(
     deps.recordCache.set(s.id, { record: s.current, version });
   }
   return results;
+}
+
+/** The batch failed its assert while registering payment refs, and disputes wait on some of them. */
+class WaitingDispute extends Error {
+  constructor(
+    /** The customers whose records registered those refs. */
+    readonly customers: Set<string>,
+  ) {
+    super('a dispute waits for a payment this batch registers');
+    this.name = 'WaitingDispute';
+  }
+}
+
+/**
+ * After a failed batch: one read of which of its refs a dispute waits on (the statement rolled back,
+ * so none was claimed). Throws WaitingDispute naming their customers, or returns when there are none
+ * (the assert failed for another reason, or the waiting dispute has been applied since).
+ */
+async function throwIfDisputeWaits(deps: BatchDeps, refs: { ref: string; cid: string }[]): Promise<void> {
+  const rows = await onDatabase(
+    deps.dbHandle.query<{ ref: string }>(
+      `select ref from payment_refs
+       where ref = any(array(select jsonb_array_elements_text($1::jsonb))) and cardinality(deferred) > 0`,
+      [JSON.stringify(refs.map((r) => r.ref))],
+      'ledgerdesk_waiting_refs_v1',
+    ),
+  );
+  if (rows.length === 0) return;
+  const waiting = new Set(rows.map((r) => r.ref));
+  throw new WaitingDispute(new Set(refs.filter((r) => waiting.has(r.ref)).map((r) => r.cid)));
 }
 
 /**

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
+import { newPaymentRefs } from '../../src/billing/payment-refs.ts';
 import { DEFAULT_PLAN_CATALOGUE } from '../../src/billing/plans.ts';
 import type { BillingRecord } from '../../src/billing/record.ts';
 import { customerIdOf, paymentRefsOf, reduce } from '../../src/billing/reduce.ts';
@@ -190,10 +191,10 @@ describeEachDriver(
       const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
       const others = s.events.filter((e) => e !== dispute);
       expect((await post(h(), dispute)).outcome).toBe('deferred');
-      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      const waits = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}');
       for (const e of others) await post(h(), e);
-      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBeGreaterThan(
-        conflicts,
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}')).toBe(
+        waits + 1,
       );
       const record = await recordOf(h(), 'cus_fpx');
       expect(record?.review.state).toBe('needs_review');
@@ -207,6 +208,58 @@ describeEachDriver(
         ),
       );
       expect(waiting[0]?.n).toBe(0);
+    });
+
+    it("a waiting dispute sends only its customer's events to the locking path, at the first failure; the rest of the batch is written on the fast path", async () => {
+      const a = scenario.disputed({ customerId: 'cus_fpv', authUserId: 'user_fpv' });
+      const b = scenario.activeMonthly({ customerId: 'cus_fpu', authUserId: 'user_fpu' });
+      const dispute = a.events.find((e) => e.type === 'charge.dispute.created')!;
+      const refs = paymentRefsOf(dispute);
+      const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
+      // The event of A that registers the disputed payment: before it, the dispute has nowhere to go.
+      let prev: BillingRecord | null = null;
+      const payment = a.events.find((e) => {
+        if (e === dispute) return false;
+        const next = reduce(prev, e, ctx).record;
+        const gained = newPaymentRefs(prev, next);
+        prev = next;
+        return gained.includes(refs.chargeId ?? '') || gained.includes(refs.paymentIntentId ?? '');
+      })!;
+      expect(payment).toBeDefined();
+      const aBefore = a.events.slice(0, a.events.indexOf(payment)).filter((e) => e !== dispute);
+      const aAfter = a.events.slice(a.events.indexOf(payment) + 1).filter((e) => e !== dispute);
+      const bLast = b.events.at(-1)!;
+      for (const e of aBefore) await post(h(), e);
+      for (const e of b.events.slice(0, -1)) await post(h(), e);
+      expect((await post(h(), dispute)).outcome).toBe('deferred');
+
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      const waits = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}');
+      const batched = await counter(h(), 'ledgerdesk_ingest_batch_events_sum');
+      clock.t = Math.max(clock.t, payment.created * 1000, bLast.created * 1000);
+      const results = await ingestBatch(h().deps, [payment, bLast], 'webhook');
+      for (const r of results) expect(r).not.toBeInstanceOf(Error);
+      // One failed statement, told apart at once: no second attempt of the whole batch.
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}')).toBe(
+        waits + 1,
+      );
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
+      // B's event was written by the fast path; A's payment by the locking path, which applied the dispute.
+      expect(await counter(h(), 'ledgerdesk_ingest_batch_events_sum')).toBe(batched + 1);
+      const waiting = rowsOf<{ n: number }>(
+        await h().deps.db.execute(
+          sql`select count(*)::int as n from payment_refs where cardinality(deferred) > 0`,
+        ),
+      );
+      expect(waiting[0]?.n).toBe(0);
+      expect((await recordOf(h(), 'cus_fpv'))?.facts.disputes.map((d) => d.id)).toEqual([
+        (dispute.data.object as { id: string }).id,
+      ]);
+      for (const e of aAfter) await post(h(), e);
+      const record = await recordOf(h(), 'cus_fpv');
+      expect(record?.review.state).toBe('needs_review');
+      expect(record?.facts.disputes).toHaveLength(1);
+      expect(await recordOf(h(), 'cus_fpu')).toEqual(truth(b.events).get('cus_fpu'));
     });
 
     it('a record the locking path wrote is read again by the next batch, not compared against its old cached copy', async () => {
