@@ -11,5 +11,6 @@ describe('server runtime flags', () => {
     };
     expect(pkg.scripts.start).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} --import tsx src/server.ts`);
     expect(SERVER_NODE_FLAGS).toContain('--no-memory-reducer');
+    expect(SERVER_NODE_FLAGS).toContain('--heap-growing-percent=300');
   });
 });

@@ -158,8 +158,18 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
  * server ran 50-110 scavenges and 2-6 major collections per 20 s window, p99 14-27 ms; without
  * the reducer, about 27 scavenges and none, p99 9 ms (bench:webhooks, README "Measured"). The cost
  * is memory: the heap stays at the size the last busy period grew it to.
+ * --heap-growing-percent=300: after each full collection V8 lets the old generation grow to
+ * live size x a factor it derives from how fast the program allocates, small at low rates. Here the
+ * live heap is ~65 MB and the young generation's semispaces up to 64 MB; when the room left was
+ * below the young generation's capacity, V8 started incremental marking again right after every
+ * full collection (--trace-incremental-marking: "Start (task)" with the limit far off). At a steady
+ * 300/s that became a full collection every 0.8 s, 16-22 per 20 s window and no scavenges, and
+ * 0.76-1.01 ms of server CPU per event against 0.38-0.43 ms with the factor fixed at 4 (no full
+ * collection in three windows; README "Measured", twelfth session). The cost is memory: the old
+ * generation may reach four times its live size (~260 MB here) before it is collected; within
+ * --max-old-space-size, which still caps it.
  */
-export const SERVER_NODE_FLAGS = ['--no-memory-reducer'];
+export const SERVER_NODE_FLAGS = ['--no-memory-reducer', '--heap-growing-percent=300'];
 
 export type ServerProc = { url: string; child: ChildProcess; cpuMs(): number; stop(): Promise<void> };
 
