@@ -70,14 +70,14 @@ export async function ingestBatch(
     } else careful.push(i);
   }
   if (fast.length > 0) {
-    let fastEvents = fast.map((i) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] }));
+    const item = (i: number) => ({ event: events[i]!, customer: customerOf[i]!, raw: raws[i] });
     let written: IngestResult[] | null = null;
     let unreachable: DatabaseUnreachable | null = null;
     // A conflict usually means a record moved on since it was cached (another instance, or a dispute
     // on the locking path next door): re-read once and retry before going one event at a time.
     for (let attempt = 0; attempt < 2 && !written && fast.length > 0; attempt++) {
       try {
-        written = await writeFast(deps, fastEvents, source, attempt === 0);
+        written = await writeFast(deps, fast.map(item), source, attempt === 0);
       } catch (err) {
         if (err instanceof WaitingDispute) {
           // A dispute waits for a payment this batch registers: by design only the locking path
@@ -85,17 +85,16 @@ export async function ingestBatch(
           // events go there; the rest of the batch is written as it was, without counting it as a
           // retry (their cached records are still current: nothing of the statement committed).
           deps.metrics.ingestFallbacks.inc({ reason: 'waiting_dispute' });
-          const moved = fast.filter((i) => err.customers.has(customerOf[i]!));
           for (const id of err.customers) deps.recordCache.delete(id);
-          careful.push(...moved);
-          fast = fast.filter((i) => !err.customers.has(customerOf[i]!));
-          fastEvents = fastEvents.filter((e) => !err.customers.has(e.customer));
+          const stay: number[] = [];
+          for (const i of fast) (err.customers.has(customerOf[i]!) ? careful : stay).push(i);
+          fast = stay;
           attempt--;
           continue;
         }
         const conflict = sqlState(err) === ASSERT_FAILED;
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
-        for (const e of fastEvents) deps.recordCache.delete(e.customer);
+        for (const i of fast) deps.recordCache.delete(customerOf[i]!);
         if (conflict) continue;
         // The database is out of reach: each event on its own would wait for the same failure in
         // turn (a connect timeout apiece) while Stripe's delivery times out. Answer now; Stripe

@@ -163,8 +163,8 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
  * live heap is ~65 MB and the young generation's semispaces up to 64 MB; when the room left was
  * below the young generation's capacity, V8 started incremental marking again right after every
  * full collection (--trace-incremental-marking: "Start (task)" with the limit far off). At a steady
- * 300/s that became a full collection every 0.8 s, 16-22 per 20 s window and no scavenges, and
- * 0.76-1.01 ms of server CPU per event against 0.38-0.43 ms with the factor fixed at 4 (no full
+ * 300/s that became a full collection every 0.8 s, 19-22 per 20 s window and no scavenges, and
+ * 0.77-0.91 ms of server CPU per event against 0.38-0.43 ms with the factor fixed at 4 (no full
  * collection in three windows; README "Measured", twelfth session). The cost is memory: the old
  * generation may reach four times its live size (~260 MB here) before it is collected; within
  * --max-old-space-size, which still caps it.
