@@ -272,15 +272,24 @@ export async function webhookRates(
   return rows;
 }
 
-/** The CPU columns of a row: per event, averaged over windows of equal size. */
+/**
+ * The CPU columns of a row: per event, averaged over windows of equal size.
+ * server_per_loadgen: the server's CPU per event over the load generator's. The generator does the
+ * same work per shot in every window (the shots are signed before the window), yet at 300/s its CPU
+ * per shot moved between 0.22 and 0.46 ms from one window to the next on this guest, steal 0 %, and
+ * every other process's with it. So this ratio is the server's cost in units of how fast the
+ * machine was in that window: it moved far less than the absolute figure (README, thirteenth session).
+ */
 function cpuColumns(cpus: WindowCpu[]): Record<string, number> {
+  const sum = (pick: (c: (typeof cpus)[number]) => number) => cpus.reduce((n, c) => n + pick(c), 0);
   const mean = (pick: (c: (typeof cpus)[number]) => number, digits: number) =>
-    Number((cpus.reduce((n, c) => n + pick(c), 0) / cpus.length).toFixed(digits));
+    Number((sum(pick) / cpus.length).toFixed(digits));
   return {
     server_cpu_ms_per_event: mean((c) => c.server, 3),
     postgres_cpu_ms: mean((c) => c.postgres, 3),
     proxy_cpu_ms: mean((c) => c.proxy, 3),
     loadgen_cpu_ms: mean((c) => c.loadgen, 3),
+    server_per_loadgen: Number((sum((c) => c.server) / sum((c) => c.loadgen)).toFixed(2)),
     steal_pct: mean((c) => c.stealPct, 1),
   };
 }
