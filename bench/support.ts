@@ -3,6 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Stripe from 'stripe';
 import { Agent, request } from 'undici';
+import { paymentRefsOf, type StripeEventLike } from '../src/billing/reduce.ts';
 import { SCENARIO_NAMES, scenario, type TestEvent } from '../test/factories/stripe-events.ts';
 import {
   type BenchDb,
@@ -115,14 +116,40 @@ export function signedWebhookShot(event: unknown, timestamp = Math.floor(Date.no
   };
 }
 
-/** Realistic lifecycles for as many customers as a run needs; every event id is unique per tag. */
+/**
+ * Realistic lifecycles for as many customers as a run needs; every event id is unique per tag.
+ * One customer in 14 has its first payment disputed. With BENCH_EARLY_DISPUTES=1 each such dispute
+ * is sent before the payment it names, as Stripe may deliver them: it is stored waiting, and the
+ * payment's batch then fails its assert and sends that customer to the locking path.
+ */
 export function lifecycleEvents(n: number, tag: string): TestEvent[] {
+  const early = process.env.BENCH_EARLY_DISPUTES === '1';
   const out: TestEvent[] = [];
   for (let c = 0; out.length < n; c++) {
     const name = SCENARIO_NAMES[c % SCENARIO_NAMES.length]!;
-    out.push(...scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` }).events);
+    const { events } = scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` });
+    out.push(...(early ? disputesFirst(events) : events));
   }
   return out.slice(0, n);
+}
+
+/** The events with each dispute moved before the first event naming its charge or payment intent. */
+function disputesFirst(events: TestEvent[]): TestEvent[] {
+  const out = [...events];
+  for (const dispute of events.filter((e) => e.type === 'charge.dispute.created')) {
+    const refs = paymentRefsOf(dispute as StripeEventLike);
+    const names = (e: TestEvent) => {
+      const r = paymentRefsOf(e as StripeEventLike);
+      return [r.chargeId, r.paymentIntentId].some(
+        (x) => x && (x === refs.chargeId || x === refs.paymentIntentId),
+      );
+    };
+    const first = out.findIndex((e) => e !== dispute && names(e));
+    if (first < 0) continue;
+    out.splice(out.indexOf(dispute), 1);
+    out.splice(first, 0, dispute);
+  }
+  return out;
 }
 
 /** Shots for a list of events, all signed with one timestamp taken now. */

@@ -19,6 +19,7 @@ async function ingestCounters(url: string): Promise<{
   events: number;
   fallbacks: number;
   conflicts: number;
+  waitingDisputes: number;
   ack: Record<string, number>;
   gc: { minor: number; major: number; ms: number };
 }> {
@@ -38,6 +39,7 @@ async function ingestCounters(url: string): Promise<{
       ]),
     ),
     conflicts: sum(/^ledgerdesk_ingest_fallbacks_total\{reason="conflict"\} (\S+)$/gm),
+    waitingDisputes: sum(/^ledgerdesk_ingest_fallbacks_total\{reason="waiting_dispute"\} (\S+)$/gm),
     // prom-client's default GC metric: every pause of the server's main thread, by kind.
     gc: {
       minor: sum(/^ledgerdesk_nodejs_gc_duration_seconds_count\{kind="minor"\} (\S+)$/gm),
@@ -69,6 +71,8 @@ console.log(`# bench:webhooks — ${machine()}`);
 console.log(
   `# server: src/server.ts, Neon driver -> loopback WebSocket proxy -> PostgreSQL 15; worker off; LOG_LEVEL=warn; ${process.env.BENCH_ANALYZE !== '0' ? 'VACUUM ANALYZE, CHECKPOINT and sync after the warm-up' : 'no ANALYZE after the warm-up'}`,
 );
+if (process.env.BENCH_EARLY_DISPUTES === '1')
+  console.log('# BENCH_EARLY_DISPUTES=1: each dispute (1 customer in 14) sent before the payment it names');
 console.log(
   `# warm-up ${options.warmup} events at 900/s; each rate: ${options.settle} s unmeasured, then ${options.seconds} s measured`,
 );
@@ -91,6 +95,7 @@ try {
           events_per_batch: batches > 0 ? Number(((after.events - before.events) / batches).toFixed(2)) : 0,
           fallbacks: after.fallbacks - before.fallbacks,
           of_which_conflicts: after.conflicts - before.conflicts,
+          of_which_waiting_disputes: after.waitingDisputes - before.waitingDisputes,
           server_p99_le_ms: serverP99(before.ack, after.ack),
           gc_minor_major: `${after.gc.minor - before.gc.minor}/${after.gc.major - before.gc.major}`,
           gc_pause_ms: Number((after.gc.ms - before.gc.ms).toFixed(1)),
