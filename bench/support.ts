@@ -135,16 +135,11 @@ export function lifecycleEvents(n: number, tag: string): TestEvent[] {
 
 /** The events with each dispute moved before the first event naming its charge or payment intent. */
 function disputesFirst(events: TestEvent[]): TestEvent[] {
+  const refsOf = (e: TestEvent) => Object.values(paymentRefsOf(e as StripeEventLike)).filter(Boolean);
   const out = [...events];
   for (const dispute of events.filter((e) => e.type === 'charge.dispute.created')) {
-    const refs = paymentRefsOf(dispute as StripeEventLike);
-    const names = (e: TestEvent) => {
-      const r = paymentRefsOf(e as StripeEventLike);
-      return [r.chargeId, r.paymentIntentId].some(
-        (x) => x && (x === refs.chargeId || x === refs.paymentIntentId),
-      );
-    };
-    const first = out.findIndex((e) => e !== dispute && names(e));
+    const refs = new Set(refsOf(dispute));
+    const first = out.findIndex((e) => e !== dispute && refsOf(e).some((r) => refs.has(r)));
     if (first < 0) continue;
     out.splice(out.indexOf(dispute), 1);
     out.splice(first, 0, dispute);
