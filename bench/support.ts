@@ -130,7 +130,32 @@ export function lifecycleEvents(n: number, tag: string): TestEvent[] {
     const { events } = scenario[name]({ customerId: `cus_b${tag}x${c}`, authUserId: `user_b${tag}x${c}` });
     out.push(...(early ? disputesFirst(events) : events));
   }
-  return out.slice(0, n);
+  return reorderedInBlocks(out.slice(0, n), Number(process.env.BENCH_REORDER ?? 0), tag);
+}
+
+/**
+ * With a block size above 1, the events shuffled within each consecutive block of that many (the same
+ * order for the same tag in every run): deliveries out of order by a few customers' worth, as after a
+ * backlog. A small seeded generator (mulberry32) rather than a library: the benchmarks need one
+ * repeatable permutation, nothing else.
+ */
+function reorderedInBlocks(events: TestEvent[], block: number, tag: string): TestEvent[] {
+  if (!(block > 1)) return events;
+  let seed = [...tag].reduce((h, ch) => Math.imul(h ^ ch.charCodeAt(0), 16777619), 2166136261);
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...events];
+  for (let start = 0; start < out.length; start += block) {
+    for (let i = Math.min(start + block, out.length) - 1; i > start; i--) {
+      const j = start + Math.floor(random() * (i - start + 1));
+      [out[i], out[j]] = [out[j]!, out[i]!];
+    }
+  }
+  return out;
 }
 
 /** The events with each dispute moved before the first event naming its charge or payment intent. */

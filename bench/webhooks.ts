@@ -73,6 +73,8 @@ console.log(
 );
 if (process.env.BENCH_EARLY_DISPUTES === '1')
   console.log('# BENCH_EARLY_DISPUTES=1: each dispute (1 customer in 14) sent before the payment it names');
+if (Number(process.env.BENCH_REORDER ?? 0) > 1)
+  console.log(`# BENCH_REORDER=${process.env.BENCH_REORDER}: events shuffled within each block of that many`);
 console.log(
   `# warm-up ${options.warmup} events at 900/s; each rate: ${options.settle} s unmeasured, then ${options.seconds} s measured`,
 );

@@ -85,7 +85,7 @@ export async function ingestBatch(
           // events go there; the rest of the batch is written as it was, without counting it as a
           // retry (their cached records are still current: nothing of the statement committed).
           deps.metrics.ingestFallbacks.inc({ reason: 'waiting_dispute' });
-          for (const id of err.customers) deps.recordCache.delete(id);
+          for (const id of err.customers) deps.recordCache.forget(id);
           const stay: number[] = [];
           for (const i of fast) (err.customers.has(customerOf[i]!) ? careful : stay).push(i);
           fast = stay;
@@ -94,7 +94,7 @@ export async function ingestBatch(
         }
         const conflict = sqlState(err) === ASSERT_FAILED;
         deps.metrics.ingestFallbacks.inc({ reason: conflict ? 'conflict' : 'error' });
-        for (const i of fast) deps.recordCache.delete(customerOf[i]!);
+        for (const i of fast) deps.recordCache.forget(customerOf[i]!);
         if (conflict) continue;
         // The database is out of reach: each event on its own would wait for the same failure in
         // turn (a connect timeout apiece) while Stripe's delivery times out. Answer now; Stripe
@@ -120,9 +120,10 @@ export async function ingestBatch(
     );
     // The locking path may have written a record this process keeps (a dispute it routed to its
     // customer, say): forget the cached copy, so the next batch reads the record instead of failing
-    // its compare-and-set against an old version and paying a retry.
+    // its compare-and-set against an old version and paying a retry. The row exists now (the
+    // locking path creates it), so a customer.created arriving after it is read, not presumed new.
     if (!(result instanceof Error) && result.stripeCustomerId)
-      deps.recordCache.delete(result.stripeCustomerId);
+      deps.recordCache.written(result.stripeCustomerId);
     results[i] = result;
   }
   return results;
@@ -519,8 +520,9 @@ async function throwIfDisputeWaits(deps: BatchDeps, refs: { ref: string; cid: st
 /**
  * Each customer's record and row version: from the cache, else one read for all the misses.
  * A miss in `presumedNew` is not read: its customer.created says it is new, almost always (Stripe
- * sends it before anything else about that customer). The statement inserts such a record only if
- * no row exists, and asserts that it did; when the guess was wrong the batch is retried with a read.
+ * sends it before anything else about that customer), unless this process knows the row exists
+ * (the cache keeps that after the locking path wrote it). The statement inserts such a record only
+ * if no row exists, and asserts that it did; when the guess was wrong the batch is retried with a read.
  */
 async function loadStates(
   deps: BatchDeps,
@@ -533,7 +535,7 @@ async function loadStates(
     const hit = deps.recordCache.get(id);
     if (hit)
       out.set(id, { id, version: hit.version, start: hit.record, current: hit.record, changed: false });
-    else if (presumedNew.has(id))
+    else if (presumedNew.has(id) && !deps.recordCache.rowExists(id))
       out.set(id, { id, version: null, start: null, current: emptyRecord(id), changed: false });
     else misses.push(id);
   }

@@ -55,6 +55,22 @@ function truth(events: TestEvent[]): Map<string, BillingRecord> {
   return out;
 }
 
+/** The first event whose record gains a payment ref the dispute names: before it, the dispute waits. */
+function registeringEvent(events: TestEvent[], dispute: TestEvent): TestEvent {
+  const refs = paymentRefsOf(dispute);
+  const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
+  let prev: BillingRecord | null = null;
+  const found = events.find((e) => {
+    if (e === dispute) return false;
+    const next = reduce(prev, e, ctx).record;
+    const gained = newPaymentRefs(prev, next);
+    prev = next;
+    return gained.includes(refs.chargeId ?? '') || gained.includes(refs.paymentIntentId ?? '');
+  });
+  if (!found) throw new Error(`no event registers the payment of ${dispute.id}`);
+  return found;
+}
+
 describeEachDriver(
   'webhook fast path',
   (h) => {
@@ -214,18 +230,8 @@ describeEachDriver(
       const a = scenario.disputed({ customerId: 'cus_fpv', authUserId: 'user_fpv' });
       const b = scenario.activeMonthly({ customerId: 'cus_fpu', authUserId: 'user_fpu' });
       const dispute = a.events.find((e) => e.type === 'charge.dispute.created')!;
-      const refs = paymentRefsOf(dispute);
-      const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
       // The event of A that registers the disputed payment: before it, the dispute has nowhere to go.
-      let prev: BillingRecord | null = null;
-      const payment = a.events.find((e) => {
-        if (e === dispute) return false;
-        const next = reduce(prev, e, ctx).record;
-        const gained = newPaymentRefs(prev, next);
-        prev = next;
-        return gained.includes(refs.chargeId ?? '') || gained.includes(refs.paymentIntentId ?? '');
-      })!;
-      expect(payment).toBeDefined();
+      const payment = registeringEvent(a.events, dispute);
       const aBefore = a.events.slice(0, a.events.indexOf(payment)).filter((e) => e !== dispute);
       const aAfter = a.events.slice(a.events.indexOf(payment) + 1).filter((e) => e !== dispute);
       const bLast = b.events.at(-1)!;
@@ -277,6 +283,41 @@ describeEachDriver(
       await post(h(), { ...checkout, id: `${checkout.id}_again` });
       expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
       expect((await recordOf(h(), 'cus_fpw'))?.facts.disputes).toHaveLength(1);
+    });
+
+    it('a customer.created delivered after the locking path wrote its customer is read, not presumed new: no failed statement', async () => {
+      const s = scenario.disputed({ customerId: 'cus_fpl', authUserId: 'user_fpl' });
+      const dispute = s.events.find((e) => e.type === 'charge.dispute.created')!;
+      const created = s.events.find((e) => e.type === 'customer.created')!;
+      const payment = registeringEvent(s.events, dispute);
+      const before = s.events
+        .slice(0, s.events.indexOf(payment))
+        .filter((e) => e !== dispute && e !== created);
+      const after = s.events.slice(s.events.indexOf(payment) + 1).filter((e) => e !== dispute);
+      const conflicts = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}');
+      const waits = await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}');
+      // Delivered out of order, as after a backlog: the dispute first, customer.created right after
+      // the disputed payment. That payment's batch sends the customer to the locking path, which
+      // writes the record; the customer.created comes next, before any batch has read it again.
+      expect((await post(h(), dispute)).outcome).toBe('deferred');
+      for (const e of before) await post(h(), e);
+      await post(h(), payment);
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="waiting_dispute"}')).toBe(
+        waits + 1,
+      );
+      expect(h().deps.recordCache.get('cus_fpl')).toBeUndefined();
+      expect(h().deps.recordCache.rowExists('cus_fpl')).toBe(true);
+      await post(h(), created);
+      for (const e of after) await post(h(), e);
+      expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
+      // The true record: every event in order, the dispute applied to the record it names the payment of.
+      let expected: BillingRecord | null = null;
+      for (const e of s.events) {
+        const r = reduce(expected, e, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 });
+        if (r.outcome !== 'ignored') expected = r.record;
+      }
+      expect(expected?.facts.disputes).toHaveLength(1);
+      expect(await recordOf(h(), 'cus_fpl')).toEqual(expected);
     });
 
     it("disputes delivered at the same moment as their customers' other events end in the true records", async () => {
@@ -390,6 +431,17 @@ it('RecordCache keeps the most recently used records up to its size', () => {
   expect(cache.get('c')?.version).toBe(3);
   cache.delete('a');
   expect(cache.size).toBe(1);
+  // Written elsewhere: no record to hand out, but the row is known to exist.
+  cache.written('c');
+  expect(cache.get('c')).toBeUndefined();
+  expect(cache.rowExists('c')).toBe(true);
+  // Forgetting keeps what was known of a row and learns nothing of an unknown customer.
+  cache.set('d', entry(4));
+  cache.forget('d');
+  cache.forget('e');
+  expect(cache.get('d')).toBeUndefined();
+  expect(cache.rowExists('d')).toBe(true);
+  expect(cache.rowExists('e')).toBe(false);
   const off = new RecordCache(0);
   off.set('a', entry(1));
   expect(off.get('a')).toBeUndefined();
