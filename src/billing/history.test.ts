@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyAll, iso } from '../../test/factories/billing.ts';
 import { checkoutPaid, DAY, renew, Timeline } from '../../test/factories/stripe-events.ts';
-import { HISTORY_WINDOW_SECONDS } from './history.ts';
+import { HISTORY_WINDOW_SECONDS, pruneFacts } from './history.ts';
 
 /** A customer renewed monthly for `months` months. */
 function renewedFor(months: number): Timeline {
@@ -28,6 +28,19 @@ describe('history window', () => {
     // The latest snapshot before the window, and the latest status change (incomplete -> active a year ago).
     expect(old.map((e) => e.statusChange)).toEqual([true, false]);
     expect(record.subscription?.statusSince).toBe(iso(tl.start + 1));
+  });
+
+  it('hands back what it drops nothing from as it was, so unchanged parts stay shared', () => {
+    const { record } = applyAll(renewedFor(12).events);
+    // Pruned already: nothing more to drop, so the very same facts come back.
+    expect(pruneFacts(record.facts)).toBe(record.facts);
+    // One old payment entry more than the window keeps: only the payments list is rebuilt.
+    const oldest = record.facts.payments[0]!;
+    const stale = { ...oldest, v: { ...oldest.v, created: oldest.v.created - 1, eventId: 'evt_h_older' } };
+    const facts = { ...record.facts, payments: [stale, ...record.facts.payments] };
+    const pruned = pruneFacts(facts);
+    expect(pruned.payments).toEqual(record.facts.payments);
+    expect(pruned.subscriptions).toBe(record.facts.subscriptions);
   });
 
   it('keeps an unpaid streak older than the window, so the grace period does not restart', () => {
