@@ -54,10 +54,6 @@ export class RecordCache {
     if (this.#entries.has(stripeCustomerId)) this.#put(stripeCustomerId, ROW_EXISTS);
   }
 
-  delete(stripeCustomerId: string): void {
-    this.#entries.delete(stripeCustomerId);
-  }
-
   clear(): void {
     this.#entries.clear();
   }
