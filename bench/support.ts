@@ -325,7 +325,7 @@ export async function webhookRates(
  * same work per shot in every window (the shots are signed before the window), yet at 300/s its CPU
  * per shot moved between 0.22 and 0.46 ms from one window to the next on this guest, steal 0 %, and
  * every other process's with it. So this ratio is the server's cost in units of how fast the
- * machine was in that window: it moved far less than the absolute figure (README, thirteenth session).
+ * machine was in that window: it moved far less than the absolute figure (docs/measurements.md, thirteenth session).
  */
 function cpuColumns(cpus: WindowCpu[]): Record<string, number> {
   const sum = (pick: (c: (typeof cpus)[number]) => number) => cpus.reduce((n, c) => n + pick(c), 0);

@@ -152,7 +152,7 @@ export const EnvSchema = z.object({
   /**
    * Fast-path batches in flight at once (each on its own connection). One: deliveries that arrive
    * while a statement is in flight wait for it and go together in the next, so at 800-1,600/s each
-   * statement carries more events. Against two, A/B pairs on one machine (README, tenth session) measured
+   * statement carries more events. Against two, A/B pairs on one machine (docs/measurements.md, tenth session) measured
    * 3-11 % less server CPU and 15-19 % less PostgreSQL CPU per event from 800/s, p99 lower or
    * level, for up to 1 ms more p50 at 800/s.
    */

@@ -156,7 +156,7 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
  * --no-memory-reducer: V8's memory reducer shrinks the heap, young generation included, once the
  * process has been idle a few seconds. Traffic after such a lull then paid for it: at 800/s the
  * server ran 50-110 scavenges and 2-6 major collections per 20 s window, p99 14-27 ms; without
- * the reducer, about 27 scavenges and none, p99 9 ms (bench:webhooks, README "Measured"). The cost
+ * the reducer, about 27 scavenges and none, p99 9 ms (bench:webhooks, docs/measurements.md). The cost
  * is memory: the heap stays at the size the last busy period grew it to.
  * --heap-growing-percent=300: after each full collection V8 lets the old generation grow to
  * live size x a factor it derives from how fast the program allocates, small at low rates. Here the
@@ -165,7 +165,7 @@ export function cpuSampler(match: (cmdline: string, pid: number) => boolean): { 
  * full collection (--trace-incremental-marking: "Start (task)" with the limit far off). At a steady
  * 300/s that became a full collection every 0.8 s, 19-22 per 20 s window and no scavenges, and
  * 0.77-0.91 ms of server CPU per event against 0.38-0.43 ms with the factor fixed at 4 (no full
- * collection in three windows; README "Measured", twelfth session). The cost is memory: the old
+ * collection in three windows; docs/measurements.md, twelfth session). The cost is memory: the old
  * generation may reach four times its live size (~260 MB here) before it is collected; within
  * --max-old-space-size, which still caps it.
  */
