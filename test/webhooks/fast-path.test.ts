@@ -42,14 +42,16 @@ async function counter(h: Harness, name: string, labels = ''): Promise<number> {
   return line ? Number(line.split(' ')[1]) : 0;
 }
 
+/** The reducer's context in these tests: the built-in catalogue, the default grace period. */
+const CTX = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
+
 /** Each customer's record from the pure reducer, events applied in true order. */
 function truth(events: TestEvent[]): Map<string, BillingRecord> {
   const out = new Map<string, BillingRecord>();
-  const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
   for (const e of events) {
     const id = customerIdOf(e);
     if (!id) continue;
-    const r = reduce(out.get(id) ?? null, e, ctx);
+    const r = reduce(out.get(id) ?? null, e, CTX);
     if (r.outcome !== 'ignored') out.set(id, r.record);
   }
   return out;
@@ -62,7 +64,7 @@ function truth(events: TestEvent[]): Map<string, BillingRecord> {
 function appliedInOrder(start: BillingRecord | null, events: TestEvent[]): BillingRecord | null {
   let record = start;
   for (const e of events) {
-    const r = reduce(record, e, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 });
+    const r = reduce(record, e, CTX);
     if (r.outcome !== 'ignored') record = r.record;
   }
   return record;
@@ -71,11 +73,10 @@ function appliedInOrder(start: BillingRecord | null, events: TestEvent[]): Billi
 /** The first event whose record gains a payment ref the dispute names: before it, the dispute waits. */
 function registeringEvent(events: TestEvent[], dispute: TestEvent): TestEvent {
   const refs = paymentRefsOf(dispute);
-  const ctx = { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 };
   let prev: BillingRecord | null = null;
   const found = events.find((e) => {
     if (e === dispute) return false;
-    const next = reduce(prev, e, ctx).record;
+    const next = reduce(prev, e, CTX).record;
     const gained = newPaymentRefs(prev, next);
     prev = next;
     return gained.includes(refs.chargeId ?? '') || gained.includes(refs.paymentIntentId ?? '');
@@ -199,7 +200,7 @@ describeEachDriver(
       expect((await post(h(), dispute)).outcome).toBe('needs_review');
       expect(await counter(h(), 'ledgerdesk_ingest_batch_events_sum')).toBe(batched + 1);
       expect(await counter(h(), 'ledgerdesk_ingest_fallbacks_total', '{reason="conflict"}')).toBe(conflicts);
-      const expected = reduce(before!, dispute, { catalogue: DEFAULT_PLAN_CATALOGUE, graceDays: 7 }).record;
+      const expected = reduce(before!, dispute, CTX).record;
       expect(expected.facts.disputes).toHaveLength(1);
       expect(await recordOf(h(), 'cus_fpy')).toEqual(expected);
       const [row] = await h().deps.db.select().from(stripeEvents).where(eq(stripeEvents.id, dispute.id));
