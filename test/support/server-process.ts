@@ -4,7 +4,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from '@neondatabase/serverless';
 import { applyNeonLocalConfigToPool, neonLocalConfig, startWsProxy } from '../../src/db/ws-proxy.ts';
@@ -17,9 +17,15 @@ export const PROCESS_SECRETS = {
   SUPPORT_API_KEYS: 'bench:sk_staff_bench_0123456789abcdef',
 };
 
+/**
+ * The machine a bench ran on, for its header. The guest's uptime is in it because a guest booted
+ * minutes before showed latency tails 3-10 times the usual (docs/measurements.md, seventh and
+ * nineteenth sessions).
+ */
 export function machine(): string {
   const cpu = cpus();
-  return `${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${new Date().toISOString()}`;
+  const up = Math.floor(uptime() / 60);
+  return `${cpu.length} x ${cpu[0]?.model ?? 'unknown cpu'}, node ${process.version}, ${new Date().toISOString()}, guest up ${up} min`;
 }
 
 export async function freePort(): Promise<number> {
