@@ -18,9 +18,9 @@ export const PROCESS_SECRETS = {
 };
 
 /**
- * The machine a bench ran on, for its header. The guest's uptime is in it because a guest booted
- * minutes before showed latency tails 3-10 times the usual (docs/measurements.md, seventh and
- * nineteenth sessions).
+ * The machine a bench ran on, for its header. The guest's uptime is in it so a run made minutes
+ * after boot can be told apart: the three runs that were had latency tails 3-10 times the usual
+ * (docs/measurements.md, seventh, tenth and nineteenth sessions).
  */
 export function machine(): string {
   const cpu = cpus();
