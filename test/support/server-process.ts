@@ -19,7 +19,7 @@ export const PROCESS_SECRETS = {
 
 /**
  * The machine a bench ran on, for its header. The guest's uptime is in it so a run made minutes
- * after boot can be told apart: the three runs that were had latency tails 3-10 times the usual
+ * after boot can be told apart: the three runs made that soon had latency tails 3-10 times the usual
  * (docs/measurements.md, seventh, tenth and nineteenth sessions).
  */
 export function machine(): string {
